@@ -38,6 +38,12 @@ def droppable(path: Path) -> bool:
     return path.is_file() and path.suffix.lower() in (*DATA_SUFFIXES, *CONFIG_SUFFIXES)
 
 
+def dropped(corrections: int, changes: bool) -> int:
+    """How many things an answer that discards drops, as its words count them: the
+    corrections unsaved, or more than one once changes (always said "them") go too."""
+    return max(corrections, 2) if changes else corrections
+
+
 def connect_pages(preview: PreviewPage, commit: CommitPage) -> None:
     """What the commit page has to say on the preview (why it sent the user back)."""
     commit.sent_back.connect(preview.show_notice)
@@ -162,7 +168,8 @@ class Wizard(QWizard):
                 self.tr("Start a new import?"), self.tr(
                     "Your changes to the import of %1 cannot be kept in the configuration "
                     "yet, and starting anew drops them."),
-                self.tr("Discard them and start &anew"), self.new_import):
+                lambda count: self.tr("Discard them and start &anew", "", count),
+                self.new_import):
             return False
         self.state.session.new_import()
         self.restart()
@@ -179,7 +186,8 @@ class Wizard(QWizard):
         return self.may_stop_writing() and self.may_drop_unsaved(
             self.tr("Quit Import Assistant?"), self.tr(
                 "Your changes to the import of %1 cannot be kept in the configuration yet, "
-                "and quitting drops them."), self.tr("Discard them and &quit"), again)
+                "and quitting drops them."),
+            lambda count: self.tr("Discard them and &quit", "", count), again)
 
     def may_open(self, path: Path) -> bool:
         """Asked before ``path`` is opened: a commit running stops; corrections not saved
@@ -278,14 +286,15 @@ class Wizard(QWizard):
         of it is written) or stay. True when none of them writes any more."""
         return all(stop_asked(self, writer) for writer in writers if writer.writes_store())
 
-    def may_drop_unsaved(self, title: str, drops: str, discard: str,
+    def may_drop_unsaved(self, title: str, drops: str, discard: Callable[[int], str],
                          again: Callable[[], object]) -> bool:
         """Corrections or changes to the configuration not saved (asked once for both): save
-        a corrected copy of each file beside it and the configuration, discard them, or
-        stay; when the pages' changes cannot be kept yet (``drops`` says so, as
-        ``_may_drop_refused`` takes it), they are only dropped, the corrections saved first
-        or not. True when the user may go on; False to stay, or until what is saved in the
-        background is, ``again`` (the user's request) then made once it is."""
+        a corrected copy of each file beside it and the configuration, discard them (the
+        answer ``discard`` words for how many things it drops), or stay; when the pages'
+        changes cannot be kept yet (``drops`` says so, as ``_may_drop_refused`` takes it),
+        they are only dropped, the corrections saved first or not. True when the user may
+        go on; False to stay, or until what is saved in the background is, ``again`` (the
+        user's request) then made once it is."""
         if self._after_the_save(again):
             return False
         if self._answered:
@@ -303,8 +312,8 @@ class Wizard(QWizard):
                 save = (self.tr("&Save the corrected copy(ies), drop the changes", "",
                                 len(copies)),
                         lambda: self._save_copies(copies, title, again, self._drop_copied))
-            if not self._may_drop_refused(title, drops, discard, refused, after=lost,
-                                          save=save):
+            if not self._may_drop_refused(title, drops, discard(dropped(unsaved, True)),
+                                          refused, after=lost, save=save):
                 return False
             session.discard_corrections()
             return True
@@ -333,7 +342,8 @@ class Wizard(QWizard):
                 "in %1, beside the file they correct, and the configuration %2?", "", unsaved),
                 names, self._where(config))
             save = self.tr("&Save the copy(ies) and the configuration", "", len(copies))
-        answer = ask(self, title, text, [save, discard, self.tr("Cancel")], escape=2)
+        answer = ask(self, title, text, [save, discard(dropped(unsaved, config is not None)),
+                                         self.tr("Cancel")], escape=2)
         if answer == 2:
             return False
         if answer == 1:

@@ -107,3 +107,28 @@ def test_opening_another_file_offers_to_keep_it_or_them(
     assert not window.open_file(sample / "sample-config.xml")
     assert questions.offered[-1][:2] == kept[speaking]
 
+
+
+# The answer that discards, quitting and starting a new import, in English and in French:
+# "it" for the one correction unsaved, "them" for more, or once the configuration's changes go
+# too.
+DISCARD = {
+    "quit": {ENGLISH: ("Discard it and &quit", "Discard them and &quit"),
+             FRENCH: ("L'abandonner et &quitter", "Les abandonner et &quitter")},
+    "new import": {ENGLISH: ("Discard it and start &anew", "Discard them and start &anew"),
+                   FRENCH: ("L'abandonner et &recommencer", "Les abandonner et &recommencer")},
+}
+
+
+@pytest.mark.parametrize("leaving", list(DISCARD))
+@pytest.mark.parametrize(("files", "then", "many"), [
+    (None, "copies", False), (1, "copies", True), (None, "with the configuration", True)],
+    ids=["one correction", "two", "one and the configuration"])
+def test_leaving_offers_to_discard_it_or_them(
+        speaking: str, window: MainWindow, sample: Path, qtbot: QtBot,
+        questions: Questions, leaving: str, files: int | None, then: str,
+        many: bool) -> None:
+    unsaved(window, sample, qtbot, files, then)
+    questions.answers.append("Cancel" if speaking == ENGLISH else "Annuler")
+    assert not (window.close() if leaving == "quit" else window.wizard.new_import())
+    assert questions.offered[-1][1] == DISCARD[leaving][speaking][many]

@@ -64,7 +64,7 @@ def test_cancelling_the_copies_writes_nothing_and_the_window_stays(
     assert sorted(path.name for path in sample.iterdir()) == before  # nor a hidden part
     assert window.state.session.unsaved_corrections() == 1
     assert len(questions.asked) == 1  # cancelled: nothing said
-    questions.answers.append("Discard them and quit")
+    questions.answers.append("Discard it and quit")
     assert window.close()
 
 

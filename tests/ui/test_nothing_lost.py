@@ -95,7 +95,7 @@ def test_new_import_quit_and_closing_ask_before_corrections_go(
     assert text == ("1 correction of the preview is neither committed nor saved in a "
                     "corrected copy of its file. Save it in teachers-corrected.csv, "
                     "beside the file it corrects?")
-    assert answers == ["Save the corrected copy", "Discard them and start anew", "Cancel"]
+    assert answers == ["Save the corrected copy", "Discard it and start anew", "Cancel"]
 
     questions.answers.append("Cancel")
     assert not window.close()  # the window's close button and File > Quit alike
@@ -314,5 +314,5 @@ def test_closing_keeps_the_window_when_a_correction_cannot_be_saved_in_a_workboo
         f"{data}: line 2, column 2 (teacherName): U+0001 cannot be written in a workbook. "
         "Nothing was written; change those characters in the cell, then save the copy again.")
     assert not (tmp_path / "formateurs-corrected.xlsx").exists()
-    questions.answers.append("Discard them and quit")
+    questions.answers.append("Discard it and quit")
     assert window.close()

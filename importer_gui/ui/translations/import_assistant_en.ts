@@ -505,6 +505,20 @@
 <context>
     <name>Wizard</name>
     <message numerus="yes">
+        <source>Discard them and start &amp;anew</source>
+        <translation>
+            <numerusform>Discard it and start &amp;anew</numerusform>
+            <numerusform>Discard them and start &amp;anew</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Discard them and &amp;quit</source>
+        <translation>
+            <numerusform>Discard it and &amp;quit</numerusform>
+            <numerusform>Discard them and &amp;quit</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln correction(s) of the preview are not saved yet (in a corrected copy or a commit). They stay with their file while this window is open, and come back when it is checked again.</source>
         <translation>
             <numerusform>%Ln correction of the preview is not saved yet (in a corrected copy or a commit). It stays with its file while this window is open, and comes back when it is checked again.</numerusform>

@@ -2938,17 +2938,23 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <source>Start a new import?</source>
         <translation>Commencer un nouvel import&#xa0;?</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Discard them and start &amp;anew</source>
-        <translation>Les abandonner et &amp;recommencer</translation>
+        <translation>
+            <numerusform>L&apos;abandonner et &amp;recommencer</numerusform>
+            <numerusform>Les abandonner et &amp;recommencer</numerusform>
+        </translation>
     </message>
     <message>
         <source>Quit Import Assistant?</source>
         <translation>Quitter Import Assistant&#xa0;?</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Discard them and &amp;quit</source>
-        <translation>Les abandonner et &amp;quitter</translation>
+        <translation>
+            <numerusform>L&apos;abandonner et &amp;quitter</numerusform>
+            <numerusform>Les abandonner et &amp;quitter</numerusform>
+        </translation>
     </message>
     <message>
         <source>Open another file?</source>
