@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox
 
 from importer_gui.core.binding import mapping_problems
 from importer_gui.core.catalogue import ACTIONS, IGNORED_COLUMN, SESSION_SEARCH_FIELDS
+from importer_gui.ui.language import ENGLISH, FRENCH
 from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.pages.mapping.columns_view import FIELD
 from importer_gui.ui.pages.mapping_page import MappingPage
@@ -81,8 +82,8 @@ def test_the_warnings_are_the_cores_problems_in_words(
                                                fields)
     assert page.warning_label.text() == (
         "Fed by more than one column: roomLabel. Choose one column each.\n"
-        "No column feeds these mandatory fields: teacherLogin. Rows cannot be matched or "
-        "checked on them.\n"
+        "No column feeds this mandatory field: teacherLogin. Rows cannot be matched or "
+        "checked on it.\n"
         "No column feeds Training course GUID — trainingGuid or Training course code — "
         "trainingPathCode. The check finds each row's records by one of them, so the import "
         "cannot go on with none: map a column to one of them.")
@@ -139,3 +140,27 @@ def test_skipping_a_column_is_said_in_french(
     page.set_field(0, IGNORED_COLUMN)
     assert cell(page, 0, FIELD) == "Non importée — ignoredColumn"
     shot(window, screenshots, "mapping-not-imported-fr")
+
+
+# What the warning says of the mandatory fields no column feeds, one then two, in English
+# and in French.
+MANDATORY = {
+    ENGLISH: ("No column feeds this mandatory field: teacherLogin. Rows cannot be matched or "
+              "checked on it.",
+              "No column feeds these mandatory fields: interventionDate, teacherLogin. Rows "
+              "cannot be matched or checked on them."),
+    FRENCH: ("Aucune colonne n'alimente ce champ obligatoire\xa0: teacherLogin. Les lignes ne "
+             "pourront être ni retrouvées ni vérifiées sur ce champ.",
+             "Aucune colonne n'alimente ces champs obligatoires\xa0: interventionDate, "
+             "teacherLogin. Les lignes ne pourront être ni retrouvées ni vérifiées sur ces "
+             "champs."),
+}
+
+
+def test_the_mandatory_fields_missing_are_one_or_more(
+        speaking: str, window: MainWindow, sample: Path) -> None:
+    page = mapping(window, sample, "interventions.xlsx", "createOrUpdateInterventionAction")
+    page.set_field(8, "roomLabel")  # "Formateur": no column feeds the teacher's login
+    assert page.warning_label.text().splitlines()[1] == MANDATORY[speaking][0]
+    page.set_field(3, IGNORED_COLUMN)  # nor the meeting's date
+    assert page.warning_label.text().splitlines()[1] == MANDATORY[speaking][1]

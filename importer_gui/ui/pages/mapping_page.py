@@ -132,7 +132,7 @@ class MappingPage(ColumnRows, MappingNotices, MappingChoices, CodesBoxes, Option
         self.warning_label.setObjectName("mappingWarning")
         self.warning_label.setWordWrap(True)
         set_look(self.warning_label, Look.WARNING)
-        self.confirm_check = QCheckBox(self.tr("&Go on without them"), self)
+        self.confirm_check = QCheckBox(self)  # worded for the fields missing: update_warning
         self.confirm_check.toggled.connect(self._confirmed)
         self.body.addWidget(self.warning_label)
         self.body.addWidget(self.confirm_check)

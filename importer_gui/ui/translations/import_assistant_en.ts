@@ -161,6 +161,51 @@
     </message>
 </context>
 <context>
+    <name>MappingNotices</name>
+    <message numerus="yes">
+        <source>New, skipped unless you map them: %1.</source>
+        <translation>
+            <numerusform>New, skipped unless you map it: %1.</numerusform>
+            <numerusform>New, skipped unless you map them: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Missing from this file: %1. The saved mapping fed them; you go on without them.</source>
+        <translation>
+            <numerusform>Missing from this file: %1. The saved mapping fed it; you go on without it.</numerusform>
+            <numerusform>Missing from this file: %1. The saved mapping fed them; you go on without them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Missing from this file: %1. The saved mapping fed them; map another column to them or go on without them.</source>
+        <translation>
+            <numerusform>Missing from this file: %1. The saved mapping fed it; map another column to it or go on without it.</numerusform>
+            <numerusform>Missing from this file: %1. The saved mapping fed them; map another column to them or go on without them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Missing from this file: %1. The saved mapping fed them, and the import cannot go on without them: map other columns to them.</source>
+        <translation>
+            <numerusform>Missing from this file: %1. The saved mapping fed it, and the import cannot go on without it: map another column to it.</numerusform>
+            <numerusform>Missing from this file: %1. The saved mapping fed them, and the import cannot go on without them: map other columns to them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No column feeds these mandatory fields: %1. Rows cannot be matched or checked on them.</source>
+        <translation>
+            <numerusform>No column feeds this mandatory field: %1. Rows cannot be matched or checked on it.</numerusform>
+            <numerusform>No column feeds these mandatory fields: %1. Rows cannot be matched or checked on them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Go on without them</source>
+        <translation>
+            <numerusform>&amp;Go on without it</numerusform>
+            <numerusform>&amp;Go on without them</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OpenPage</name>
     <message numerus="yes">
         <source>the first one holding data; %1 empty</source>

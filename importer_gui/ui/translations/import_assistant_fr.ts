@@ -971,13 +971,12 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
         <source>“%1” (column %2 → %3)</source>
         <translation>«&#xa0;%1&#xa0;» (colonne %2 → %3)</translation>
     </message>
-    <message>
-        <source>New, skipped unless you map it: %1.</source>
-        <translation>Nouvelle, ignorée tant que vous ne l&apos;associez pas&#xa0;: %1.</translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <source>New, skipped unless you map them: %1.</source>
-        <translation>Nouvelles, ignorées tant que vous ne les associez pas&#xa0;: %1.</translation>
+        <translation>
+            <numerusform>Nouvelle, ignorée tant que vous ne l&apos;associez pas&#xa0;: %1.</numerusform>
+            <numerusform>Nouvelles, ignorées tant que vous ne les associez pas&#xa0;: %1.</numerusform>
+        </translation>
     </message>
     <message>
         <source>“%1” (column %2)</source>
@@ -1003,29 +1002,26 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
         <source>“%1” (column %2) for %3</source>
         <translation>«&#xa0;%1&#xa0;» (colonne %2) pour %3</translation>
     </message>
-    <message>
-        <source>Missing from this file: %1. The saved mapping fed it; you go on without it.</source>
-        <translation>Absente de ce fichier&#xa0;: %1. La correspondance enregistrée l&apos;alimentait&#xa0;; vous continuez sans elle.</translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <source>Missing from this file: %1. The saved mapping fed them; you go on without them.</source>
-        <translation>Absentes de ce fichier&#xa0;: %1. La correspondance enregistrée les alimentait&#xa0;; vous continuez sans elles.</translation>
+        <translation>
+            <numerusform>Absente de ce fichier&#xa0;: %1. La correspondance enregistrée l&apos;alimentait&#xa0;; vous continuez sans elle.</numerusform>
+            <numerusform>Absentes de ce fichier&#xa0;: %1. La correspondance enregistrée les alimentait&#xa0;; vous continuez sans elles.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Missing from this file: %1. The saved mapping fed it; map another column to it or go on without it.</source>
-        <translation>Absente de ce fichier&#xa0;: %1. La correspondance enregistrée l&apos;alimentait&#xa0;; associez-lui une autre colonne ou continuez sans elle.</translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <source>Missing from this file: %1. The saved mapping fed them; map another column to them or go on without them.</source>
-        <translation>Absentes de ce fichier&#xa0;: %1. La correspondance enregistrée les alimentait&#xa0;; associez-leur une autre colonne ou continuez sans elles.</translation>
+        <translation>
+            <numerusform>Absente de ce fichier&#xa0;: %1. La correspondance enregistrée l&apos;alimentait&#xa0;; associez-lui une autre colonne ou continuez sans elle.</numerusform>
+            <numerusform>Absentes de ce fichier&#xa0;: %1. La correspondance enregistrée les alimentait&#xa0;; associez-leur une autre colonne ou continuez sans elles.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Missing from this file: %1. The saved mapping fed it, and the import cannot go on without it: map another column to it.</source>
-        <translation>Absente de ce fichier&#xa0;: %1. La correspondance enregistrée l&apos;alimentait, et l&apos;import ne peut pas continuer sans elle&#xa0;: associez-lui une autre colonne.</translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <source>Missing from this file: %1. The saved mapping fed them, and the import cannot go on without them: map other columns to them.</source>
-        <translation>Absentes de ce fichier&#xa0;: %1. La correspondance enregistrée les alimentait, et l&apos;import ne peut pas continuer sans elles&#xa0;: associez-leur d&apos;autres colonnes.</translation>
+        <translation>
+            <numerusform>Absente de ce fichier&#xa0;: %1. La correspondance enregistrée l&apos;alimentait, et l&apos;import ne peut pas continuer sans elle&#xa0;: associez-lui une autre colonne.</numerusform>
+            <numerusform>Absentes de ce fichier&#xa0;: %1. La correspondance enregistrée les alimentait, et l&apos;import ne peut pas continuer sans elles&#xa0;: associez-leur d&apos;autres colonnes.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Fed by more than one column: %1. Choose one column each.</source>
@@ -1035,17 +1031,19 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
         <source>Give the GUID of the custom field fed by column %1.</source>
         <translation>Indiquez le GUID du champ personnalisé alimenté par la colonne %1.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>No column feeds these mandatory fields: %1. Rows cannot be matched or checked on them.</source>
-        <translation>Aucune colonne n&apos;alimente ces champs obligatoires&#xa0;: %1. Les lignes ne pourront être ni retrouvées ni vérifiées sur ces champs.</translation>
+        <translation>
+            <numerusform>Aucune colonne n&apos;alimente ce champ obligatoire&#xa0;: %1. Les lignes ne pourront être ni retrouvées ni vérifiées sur ce champ.</numerusform>
+            <numerusform>Aucune colonne n&apos;alimente ces champs obligatoires&#xa0;: %1. Les lignes ne pourront être ni retrouvées ni vérifiées sur ces champs.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>&amp;Go on without it</source>
-        <translation>&amp;Continuer sans lui</translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <source>&amp;Go on without them</source>
-        <translation>&amp;Continuer sans eux</translation>
+        <translation>
+            <numerusform>&amp;Continuer sans lui</numerusform>
+            <numerusform>&amp;Continuer sans eux</numerusform>
+        </translation>
     </message>
     <message>
         <source> or </source>
@@ -1081,10 +1079,6 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
     <message>
         <source>Map the columns</source>
         <translation>Associer les colonnes</translation>
-    </message>
-    <message>
-        <source>&amp;Go on without them</source>
-        <translation>&amp;Continuer sans eux</translation>
     </message>
     <message>
         <source>Choose an action first.</source>

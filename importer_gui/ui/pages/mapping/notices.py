@@ -30,9 +30,9 @@ class MappingNotices:
         new = [(place, header) for place, header in laid.new
                if self._field_at(place) == IGNORED_COLUMN]
         if new:
-            lines.append(arg(self.tr("New, skipped unless you map it: %1.") if len(new) == 1
-                             else self.tr("New, skipped unless you map them: %1."), ", ".join(
-                arg(self.tr("“%1” (column %2)"), header, place + 1) for place, header in new)))
+            lines.append(arg(self.tr("New, skipped unless you map them: %1.", "", len(new)),
+                             ", ".join(arg(self.tr("“%1” (column %2)"), header, place + 1)
+                                       for place, header in new)))
         taken = {c.field: self._feeding(c.field) for c in laid.missing}
         needed = self.needed_fields()
         missing = [c for c in laid.missing if taken[c.field] is None]
@@ -64,22 +64,17 @@ class MappingNotices:
         """The notice's line for the saved columns missing that no column feeds: what to do,
         or, once the user ticked Go on without it, that they go on without them."""
         if self.confirm_check.isChecked():
-            return (self.tr("Missing from this file: %1. The saved mapping fed it; you go on "
-                            "without it.") if count == 1 else self.tr(
-                "Missing from this file: %1. The saved mapping fed them; you go on without "
-                "them."))
-        return (self.tr("Missing from this file: %1. The saved mapping fed it; map another "
-                        "column to it or go on without it.") if count == 1 else self.tr(
-            "Missing from this file: %1. The saved mapping fed them; map another column to "
-            "them or go on without them."))
+            return self.tr("Missing from this file: %1. The saved mapping fed them; you go on "
+                           "without them.", "", count)
+        return self.tr("Missing from this file: %1. The saved mapping fed them; map another "
+                       "column to them or go on without them.", "", count)
 
     def _missing_needed_text(self, count: int) -> str:
         """The notice's line for the saved columns missing whose field the import cannot go
         on without: another column must feed it."""
-        return (self.tr("Missing from this file: %1. The saved mapping fed it, and the import "
-                        "cannot go on without it: map another column to it.") if count == 1
-                else self.tr("Missing from this file: %1. The saved mapping fed them, and the "
-                             "import cannot go on without them: map other columns to them."))
+        return self.tr("Missing from this file: %1. The saved mapping fed them, and the "
+                       "import cannot go on without them: map other columns to them.", "",
+                       count)
 
     def _field_at(self, place: int) -> str:
         """The field a column of the file feeds now."""
@@ -112,11 +107,11 @@ class MappingNotices:
         missing = self.missing_mandatory()
         if missing:
             lines.append(arg(self.tr("No column feeds these mandatory fields: %1. Rows cannot "
-                                     "be matched or checked on them."), ", ".join(missing)))
+                                     "be matched or checked on them.", "", len(missing)),
+                             ", ".join(missing)))
         unfed = self.unfed()
         self.confirm_check.setVisible(bool(unfed))
-        self.confirm_check.setText(self.tr("&Go on without it") if len(unfed) == 1
-                                   else self.tr("&Go on without them"))
+        self.confirm_check.setText(self.tr("&Go on without them", "", len(unfed)))
         if unfed != self.session.missing_accepted():
             with signals_blocked(self.confirm_check):  # other fields missing: ask again
                 self.confirm_check.setChecked(False)
