@@ -363,12 +363,13 @@ class PackageDialog(WorkDialog):
     def _agree_to_replace(self, error: NotOurFilesError) -> bool:
         """Ask before replacing files with the package's names that no earlier package
         wrote as they are; the refusal is shown when the user keeps them."""
-        answer = ask(self, self.tr("Replace these files?"), arg(self.tr(
+        count = len(error.names)
+        answer = ask(self, self.tr("Replace these files?", "", count), arg(self.tr(
             "%1 already holds files with the package's names that no earlier package wrote "
             "as they are now (your own, or changed since):\n\n%2\n\nThe package would "
-            "replace them; they cannot be got back. Replace them?"), error.folder,
-            "\n".join(error.names)), [self.tr("&Keep them"), self.tr("&Replace them")],
-            escape=0)
+            "replace them; they cannot be got back. Replace them?", "", count), error.folder,
+            "\n".join(error.names)), [self.tr("&Keep them", "", count),
+                                     self.tr("&Replace them", "", count)], escape=0)
         if answer != 1:
             self._show_error(error.message)
             return False

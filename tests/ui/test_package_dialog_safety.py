@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from importer_gui.core import config_xml, pipeline
 from importer_gui.core.store import Store
 from importer_gui.ui import package_dialog
+from importer_gui.ui.language import ENGLISH, FRENCH
 from importer_gui.ui.package_dialog import PackageDialog
 from tests.ui.conftest import Questions
 
@@ -244,3 +245,31 @@ def test_the_refusal_of_a_package_of_no_rows_is_said_in_french(tmp_path: Path,
     assert dialog.error.text().startswith("Rien à empaqueter\u00a0: toutes les lignes ont des "
                                           "erreurs (2 laissées hors du paquet)")
     assert not (tmp_path / "out").exists()
+
+
+# The question about one file of the user's, in English and in French.
+ONE_FILE = {
+    ENGLISH: ("Replace this file?",
+              "{out} already holds a file with one of the package's names that no earlier "
+              "package wrote as it is now (your own, or changed since):\n\nlearners.csv\n\n"
+              "The package would replace it; it cannot be got back. Replace it?",
+              ["&Keep it", "&Replace it"]),
+    FRENCH: ("Remplacer ce fichier\u00a0?",
+             "{out} contient déjà un fichier portant l'un des noms du paquet qu'aucun paquet "
+             "précédent n'a écrit tel qu'il est maintenant (le vôtre, ou modifié depuis)\u00a0:"
+             "\n\nlearners.csv\n\nLe paquet le remplacerait\u00a0; il ne pourrait pas être "
+             "récupéré. Le remplacer\u00a0?",
+             ["Le &garder", "Le &remplacer"]),
+}
+
+
+def test_one_file_of_the_users_is_asked_about_as_one(
+        speaking: str, plan: pipeline.Plan, tmp_path: Path, qtbot: QtBot,
+        questions: Questions) -> None:
+    out = tmp_path / "copies"
+    out.mkdir()
+    (out / "learners.csv").write_bytes(b"my own learners\n")
+    shown(plan, out, qtbot).package_button.click()
+    title, text, answers = ONE_FILE[speaking]
+    assert questions.asked[0][:2] == (title, text.format(out=out))
+    assert questions.offered[0] == answers

@@ -238,6 +238,46 @@
             <numerusform>%Ln rows with errors were left out.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Replace these files?</source>
+        <translation>
+            <numerusform>Replace this file?</numerusform>
+            <numerusform>Replace these files?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 already holds files with the package&apos;s names that no earlier package wrote as they are now (your own, or changed since):
+
+%2
+
+The package would replace them; they cannot be got back. Replace them?</source>
+        <translation>
+            <numerusform>%1 already holds a file with one of the package&apos;s names that no earlier package wrote as it is now (your own, or changed since):
+
+%2
+
+The package would replace it; it cannot be got back. Replace it?</numerusform>
+            <numerusform>%1 already holds files with the package&apos;s names that no earlier package wrote as they are now (your own, or changed since):
+
+%2
+
+The package would replace them; they cannot be got back. Replace them?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Keep them</source>
+        <translation>
+            <numerusform>&amp;Keep it</numerusform>
+            <numerusform>&amp;Keep them</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Replace them</source>
+        <translation>
+            <numerusform>&amp;Replace it</numerusform>
+            <numerusform>&amp;Replace them</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PreviewPage</name>

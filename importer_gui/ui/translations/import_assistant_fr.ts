@@ -1581,29 +1581,45 @@ Ne lui faites confiance que si c&apos;est celle que les administrateurs de votre
         <source>The package was written in %1; sending it failed: %2 Send it again with Package and send.</source>
         <translation>Le paquet a été écrit dans %1&#xa0;; son envoi a échoué&#xa0;: %2 Envoyez-le à nouveau avec Empaqueter et envoyer.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Replace these files?</source>
-        <translation>Remplacer ces fichiers&#xa0;?</translation>
+        <translation>
+            <numerusform>Remplacer ce fichier&#xa0;?</numerusform>
+            <numerusform>Remplacer ces fichiers&#xa0;?</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%1 already holds files with the package&apos;s names that no earlier package wrote as they are now (your own, or changed since):
 
 %2
 
 The package would replace them; they cannot be got back. Replace them?</source>
-        <translation>%1 contient déjà des fichiers portant les noms du paquet qu&apos;aucun paquet précédent n&apos;a écrits tels qu&apos;ils sont maintenant (les vôtres, ou modifiés depuis)&#xa0;:
+        <translation>
+            <numerusform>%1 contient déjà un fichier portant l&apos;un des noms du paquet qu&apos;aucun paquet précédent n&apos;a écrit tel qu&apos;il est maintenant (le vôtre, ou modifié depuis)&#xa0;:
 
 %2
 
-Le paquet les remplacerait&#xa0;; ils ne pourraient pas être récupérés. Les remplacer&#xa0;?</translation>
+Le paquet le remplacerait&#xa0;; il ne pourrait pas être récupéré. Le remplacer&#xa0;?</numerusform>
+            <numerusform>%1 contient déjà des fichiers portant les noms du paquet qu&apos;aucun paquet précédent n&apos;a écrits tels qu&apos;ils sont maintenant (les vôtres, ou modifiés depuis)&#xa0;:
+
+%2
+
+Le paquet les remplacerait&#xa0;; ils ne pourraient pas être récupérés. Les remplacer&#xa0;?</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>&amp;Keep them</source>
-        <translation>Les &amp;garder</translation>
+        <translation>
+            <numerusform>Le &amp;garder</numerusform>
+            <numerusform>Les &amp;garder</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>&amp;Replace them</source>
-        <translation>Les &amp;remplacer</translation>
+        <translation>
+            <numerusform>Le &amp;remplacer</numerusform>
+            <numerusform>Les &amp;remplacer</numerusform>
+        </translation>
     </message>
     <message>
         <source>Unknown host key</source>
