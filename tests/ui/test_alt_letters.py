@@ -9,8 +9,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QLabel,
     QMainWindow,
     QMenu,
@@ -35,6 +37,7 @@ from importer_gui.ui.store_browser import StoreBrowser
 from importer_gui.ui.store_dialog import StoreDialog
 from importer_gui.ui.wizard import CONFIG, OPEN
 from tests.ui.conftest import Questions
+from tests.ui.test_mapping_custom_and_codes import mapping
 from tests.ui.test_nothing_lost import correct_the_email
 from tests.ui.test_revert_dialog import rooms_run_changed_since
 from tests.ui.wizards import sample_preview
@@ -307,3 +310,44 @@ def test_no_two_answers_of_a_question_share_a_letter(
         assert not asking()
     assert len(questions.offered) == 6
     assert [shared(answers) for answers in questions.offered] == [{}] * 6
+
+
+
+# The field lists' labels, with their options' names.
+FIELD_LISTS = {
+    "English": {"Find l&earners by": "traineeSearchField",
+                "Find training &courses by": "trainingSearchField",
+                "Find &sessions by": "sessionSearchField"},
+    "French": {"Retrouver les appr&enants par": "traineeSearchField",
+               "Retrouver les f&ormations par": "trainingSearchField",
+               "Retrouver les sess&ions par": "sessionSearchField"},
+}
+
+
+@pytest.mark.parametrize("action", ["createOrUpdateLearnerAction", "createOrUpdateSessionAction",
+                                    "registerLearnerAction", "createOrUpdateTrainingCourseAction"])
+def test_the_mapping_page_s_field_lists_have_letters_shared_with_nothing_else(
+        speaking: str, shown: MainWindow, action: str, tmp_path: Path, qtbot: QtBot) -> None:
+    """Each "Find ... by" list is reached by its letter, on its first box (the page's order),
+    whatever else the action's page shows (its options, "Go on without them", the menus)."""
+    data = tmp_path / "registrations.csv"
+    data.write_text("candidateLogin;trainingPathCode;sessionTitle;sessionStartDate\n"
+                    "cbernard;T1;Atelier;2024-01-01\n", encoding="utf-8")
+    page = mapping(shown, data, action)
+    assert clashes(shown) == {}
+    shown.activateWindow()
+    qtbot.waitUntil(shown.isActiveWindow)
+    reached = []
+    for title, option in FIELD_LISTS[speaking].items():
+        if option in page.field_list_checks:
+            assert f"{title}\n" in [label.text()[:len(title) + 1]
+                                     for label in page.findChildren(QLabel)]
+            qtbot.keyClick(shown, str(letter(title)), Qt.KeyboardModifier.AltModifier)
+            first = next(iter(page.field_list_checks[option].values()))
+            assert QApplication.focusWidget() is first
+            reached.append(option)
+    assert reached == {"createOrUpdateLearnerAction": ["traineeSearchField"],
+                       "createOrUpdateSessionAction": ["sessionSearchField"],
+                       "registerLearnerAction": ["traineeSearchField", "trainingSearchField",
+                                                 "sessionSearchField"],
+                       "createOrUpdateTrainingCourseAction": []}[action]

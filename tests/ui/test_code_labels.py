@@ -36,12 +36,12 @@ def test_session_action_codes_and_the_search_default_are_named_in_the_users_lang
         assert code_labels(page, "sessionAction") == [
             f"Créer ou mettre à jour — createUpdate (par défaut M){NBSP}:",
             f"Supprimer — cancel (par défaut A){NBSP}:"]
-        assert (f"Retrouver les sessions par\n(par défaut Titre de la session — sessionTitle)"
+        assert (f"Retrouver les sess&ions par\n(par défaut Titre de la session — sessionTitle)"
                 f"{NBSP}:") in labels
     else:
         assert code_labels(page, "sessionAction") == [
             "Create or update — createUpdate (default M):", "Delete — cancel (default A):"]
-        assert "Find sessions by\n(default Session title — sessionTitle):" in labels
+        assert "Find &sessions by\n(default Session title — sessionTitle):" in labels
     look(window, screenshots, f"mapping-session-action-codes-{speaking}")
 
 

@@ -181,7 +181,7 @@ def _session_search_option(choices: tuple[str, ...], *, mandatory: bool = False)
         QT_TRANSLATE_NOOP("catalogue", "The fields whose values, together, find the session "
                                        "inside its training."),
         mandatory=mandatory, default="sessionTitle", choices=choices,
-        label=QT_TRANSLATE_NOOP("catalogue", "Find sessions by"),
+        label=QT_TRANSLATE_NOOP("catalogue", "Find &sessions by"),
         none_chosen=QT_TRANSLATE_NOOP("catalogue", "Choose at least one field to find "
                                                    "sessions by."))
 
@@ -201,7 +201,7 @@ FULL_ACCESS_OPTION = OptionDef(
     FULL_ACCESS, OptionKind.YESNO,
     QT_TRANSLATE_NOOP("catalogue", "With no, the import may only change or delete records "
                                    "that an import created."),
-    default=YES, choices=YES_NO, label=QT_TRANSLATE_NOOP("catalogue", "&Full access"))
+    default=YES, choices=YES_NO, label=QT_TRANSLATE_NOOP("catalogue", "Full &access"))
 
 TRAINING_ACTION = ActionSpec(
     name="createOrUpdateTrainingCourseAction",
@@ -422,7 +422,7 @@ TRAINEE_SEARCH_OPTION = OptionDef(
     QT_TRANSLATE_NOOP("catalogue", "The fields whose values, together, find the learner; "
                                    "when several learners match, the oldest."),
     default="candidateLogin", choices=_CANDIDATE_FIELDS,
-    label=QT_TRANSLATE_NOOP("catalogue", "Find learners by"),
+    label=QT_TRANSLATE_NOOP("catalogue", "Find l&earners by"),
     none_chosen=QT_TRANSLATE_NOOP("catalogue", "Choose at least one field to find learners "
                                                "by."))
 
@@ -463,7 +463,7 @@ REGISTRATION_ACTION = ActionSpec(
                   QT_TRANSLATE_NOOP("catalogue", "The fields whose values, together, find the "
                                                  "training course."),
                   default="trainingPathCode", choices=("trainingPathCode", "trainingId"),
-                  label=QT_TRANSLATE_NOOP("catalogue", "Find training courses by"),
+                  label=QT_TRANSLATE_NOOP("catalogue", "Find training &courses by"),
                   none_chosen=QT_TRANSLATE_NOOP(
                       "catalogue", "Choose at least one field to find training courses by.")),
         _session_search_option(("sessionTitle", "sessionId", "sessionStartDate",

@@ -3327,12 +3327,12 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>Scores visibles par les apprenants (ancien, ignoré)</translation>
     </message>
     <message>
-        <source>With no, the import may only change or delete records that an import created.</source>
-        <translation>Avec no, l&apos;import ne peut modifier ou supprimer que des enregistrements créés par un import.</translation>
+        <source>Find &amp;sessions by</source>
+        <translation>Retrouver les sess&amp;ions par</translation>
     </message>
     <message>
-        <source>&amp;Full access</source>
-        <translation>Accès &amp;complet</translation>
+        <source>With no, the import may only change or delete records that an import created.</source>
+        <translation>Avec no, l&apos;import ne peut modifier ou supprimer que des enregistrements créés par un import.</translation>
     </message>
     <message>
         <source>Training courses</source>
@@ -3563,6 +3563,14 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>Parcouru</translation>
     </message>
     <message>
+        <source>Find l&amp;earners by</source>
+        <translation>Retrouver les appr&amp;enants par</translation>
+    </message>
+    <message>
+        <source>Find training &amp;courses by</source>
+        <translation>Retrouver les f&amp;ormations par</translation>
+    </message>
+    <message>
         <source>Enabled</source>
         <translation>Actif</translation>
     </message>
@@ -3597,10 +3605,6 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     <message>
         <source>The fields whose values, together, find the learner; when several learners match, the oldest.</source>
         <translation>Les champs dont les valeurs, ensemble, retrouvent l&apos;apprenant&#xa0;; si plusieurs apprenants correspondent, le plus ancien.</translation>
-    </message>
-    <message>
-        <source>Find learners by</source>
-        <translation>Retrouver les apprenants par</translation>
     </message>
     <message>
         <source>Choose at least one field to find learners by.</source>
@@ -3641,10 +3645,6 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     <message>
         <source>The fields whose values, together, find the training course.</source>
         <translation>Les champs dont les valeurs, ensemble, retrouvent la formation.</translation>
-    </message>
-    <message>
-        <source>Find training courses by</source>
-        <translation>Retrouver les formations par</translation>
     </message>
     <message>
         <source>Choose at least one field to find training courses by.</source>
@@ -3955,12 +3955,12 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>Les champs dont les valeurs, ensemble, retrouvent la session dans sa formation.</translation>
     </message>
     <message>
-        <source>Find sessions by</source>
-        <translation>Retrouver les sessions par</translation>
-    </message>
-    <message>
         <source>Choose at least one field to find sessions by.</source>
         <translation>Choisissez au moins un champ pour retrouver les sessions.</translation>
+    </message>
+    <message>
+        <source>Full &amp;access</source>
+        <translation>Accès co&amp;mplet</translation>
     </message>
     <message>
         <source>Interventions (classroom meetings)</source>

@@ -61,6 +61,8 @@ class OptionsBox:
                                if default else arg(self.tr("%1:"), name), box)
                 label.setToolTip(catalogue_text(option.description))
                 form.addRow(label, self._field_list(option, value, box))
+                # Its Alt+letter goes to its first box, as a line's goes to the line.
+                label.setBuddy(next(iter(self.field_list_checks[option.name].values())))
             else:
                 widget = self._option_input(option, value, box)
                 form.addRow(self._option_label(catalogue_text(option.label),
