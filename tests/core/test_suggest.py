@@ -247,3 +247,18 @@ def test_a_code_nothing_has_gets_the_close_ones_of_the_store_and_the_rows(
     assert near_values(plan, "trainingTitle", "Exel") == []  # a title is no code
     assert near_field("teacherLogin") == ("teacher", "login")
     assert near_field("roomLabel") is None
+
+
+def test_a_french_tracking_export_s_learning_object_columns() -> None:
+    """"Objet" alone, as a French tracking sheet heads its learning object, is its code."""
+    fields = [f.name for f in ACTIONS["createOrUpdateConsolidatedTrackingAction"].fields]
+    headers = ["Identifiant", "Objet", "GUID de l'objet", "Objet d'apprentissage",
+               "Code de l'objet pédagogique", "Statut"]
+    assert [s.field for s in map_columns(headers, [], fields)] == [
+        "candidateLogin", "lovCode", "lovGuid", IGNORED_COLUMN, IGNORED_COLUMN,
+        "trackingStatus"]
+    for header in ("Objet", "Code objet", "Objet d'apprentissage",
+                   "Code de l'objet pédagogique", "Référence de l'objet"):
+        assert best_match(header, fields) == Suggestion("lovCode", "synonym"), header
+    for header in ("GUID objet", "GUID de l'objet", "GUID de l'objet pédagogique"):
+        assert best_match(header, fields) == Suggestion("lovGuid", "synonym"), header
