@@ -41,3 +41,27 @@ def test_the_hint_in_french(french: None, window: MainWindow) -> None:
     assert window.wizard.open_page.first_start_label.text() == (
         "Première fois\xa0? Fichier ▸ Ouvrir l'exemple ouvre une configuration d'exemple et "
         "ses fichiers, pour voir chaque page avant d'ouvrir les vôtres.")
+
+
+LIBRARY_EMPTY = {
+    "en": ("None yet: a configuration you save with “Save to library…”, on the page “The "
+           "configuration”, is listed here to open again."),
+    "fr": ("Aucune pour l'instant : une configuration enregistrée avec « Enregistrer dans la "
+           "bibliothèque… », à la page « La configuration », est listée ici pour être rouverte."),
+}
+
+
+def test_an_empty_library_says_what_it_would_list_and_how(
+        speaking: str, window: MainWindow, sample: Path, screenshots: Path) -> None:
+    from importer_gui.core.paths import library_dir
+
+    page = window.wizard.open_page
+    assert page.library_empty.isVisible()
+    assert page.library_empty.text() == LIBRARY_EMPTY[speaking].replace(" :", "\u00a0:").replace(
+        "« ", "«\u00a0").replace(" »", "\u00a0»")
+    shot(window, screenshots, f"library-empty-{speaking}")
+    library_dir().mkdir(parents=True, exist_ok=True)
+    (library_dir() / "Sessions.xml").write_bytes((sample / "sample-config.xml").read_bytes())
+    page.refresh_lists()
+    assert page.library_model.stringList() == ["Sessions"]
+    assert not page.library_empty.isVisible()

@@ -222,6 +222,13 @@ class OpenPage(BasePage):
         column.addWidget(self.recent_view, 1)
         column.addWidget(self._buddy(self.tr("&Saved configurations:"), self.library_view))
         column.addWidget(self.library_view, 1)
+        # An empty list says what would be in it, and how it gets there.
+        self.library_empty = QLabel(self.tr(
+            "None yet: a configuration you save with “Save to library…”, on the page “The "
+            "configuration”, is listed here to open again."), self)
+        self.library_empty.setObjectName("libraryEmpty")
+        self.library_empty.setWordWrap(True)
+        column.addWidget(self.library_empty)
         return column
 
     def _list_view(self, model: QAbstractItemModel, slot: Any) -> QListView:
@@ -367,6 +374,7 @@ class OpenPage(BasePage):
             self.recent_model.appendRow(file_entry(path, _shown_path(path.parent)))
         self._library = self.settings.library()
         self.library_model.setStringList([readable(p.stem) for p in self._library])
+        self.library_empty.setVisible(not self._library)
         # Nothing opened or saved yet: a first start, where the sample shows the way.
         self.first_start_label.setVisible(
             not self._recent and not self._library and sample_config_path().is_file())

@@ -1184,6 +1184,10 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
         <translation>C&amp;hoisir le fichier…</translation>
     </message>
     <message>
+        <source>None yet: a configuration you save with “Save to library…”, on the page “The configuration”, is listed here to open again.</source>
+        <translation>Aucune pour l&apos;instant : une configuration enregistrée avec « Enregistrer dans la bibliothèque… », à la page « La configuration », est listée ici pour être rouverte.</translation>
+    </message>
+    <message>
         <source>New here? File ▸ Open sample opens a sample configuration and its files, to see every page before opening your own.</source>
         <translation>Première fois&#xa0;? Fichier ▸ Ouvrir l&apos;exemple ouvre une configuration d&apos;exemple et ses fichiers, pour voir chaque page avant d&apos;ouvrir les vôtres.</translation>
     </message>
