@@ -83,9 +83,18 @@ class _Folder(SFTPServerInterface):
     def _errno(self, exc: OSError) -> int:
         return SFTPServer.convert_errno(exc.errno) if exc.errno else SFTP_PERMISSION_DENIED
 
+    def _attributes(self, real: Path, name: str | None = None) -> Any:
+        """What the server says of a file: its stat, less what ``stat_leaves_out`` names."""
+        attributes = SFTPAttributes.from_stat(real.stat(), name)
+        if "permissions" in self.owner.stat_leaves_out:
+            attributes.st_mode = None
+        if "size" in self.owner.stat_leaves_out:
+            attributes.st_size = None
+        return attributes
+
     def stat(self, path: str) -> Any:
         try:
-            return SFTPAttributes.from_stat(self._real(path).stat())
+            return self._attributes(self._real(path))
         except OSError as exc:
             return self._errno(exc)
 
@@ -93,8 +102,7 @@ class _Folder(SFTPServerInterface):
 
     def list_folder(self, path: str) -> Any:
         try:
-            return [SFTPAttributes.from_stat(p.stat(), p.name)
-                    for p in self._real(path).iterdir()]
+            return [self._attributes(p, p.name) for p in self._real(path).iterdir()]
         except OSError as exc:
             return self._errno(exc)
 
@@ -209,13 +217,16 @@ class SftpServer:
     refuses one to a full disk. ``drop_at_rename`` ("before" or "after"): every connection is
     ended at a rename, before or after the file is renamed (its answer never sent).
     ``posix_rename``: False for a server without OpenSSH's posix-rename extension.
+    ``stat_leaves_out``: what its stat and folder listings leave out of a file's attributes
+    ("permissions", "size"), as some servers answer (the protocol lets each be missing).
     """
 
     def __init__(self, root: Path, host_key: Any, *, user: str = "platform",
                  client_key: Any = None, password: str | None = None,
                  drop_after: int | None = None, stall_after: int | None = None,
                  hold_logins: bool = False, disk_size: int | None = None,
-                 drop_at_rename: str | None = None, posix_rename: bool = True) -> None:
+                 drop_at_rename: str | None = None, posix_rename: bool = True,
+                 stat_leaves_out: frozenset[str] = frozenset()) -> None:
         self.root, self.host_key, self.user = root, host_key, user
         self.client_key, self.password = client_key, password
         self.drop_after = drop_after
@@ -227,6 +238,7 @@ class SftpServer:
         self.disk_size = disk_size
         self.drop_at_rename = drop_at_rename
         self.posix_rename = posix_rename
+        self.stat_leaves_out = set(stat_leaves_out)  # "permissions", "size"
         self._bytes_written = 0
         self.journal = Journal()
         self._listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)

@@ -602,20 +602,20 @@ def _reason(exc: BaseException) -> str:
 
 def _check_folder(sftp: Any, target: SftpTarget) -> None:
     """The drop folder must exist, and be a folder: a package is never sent somewhere the
-    platform does not look. A server that will not say is quoted, never taken for "no"."""
+    platform does not look. A server that will not say is quoted, never taken for "no"; one
+    whose answer leaves out the permissions (the protocol lets it) does not say what kind of
+    file the folder is, which sending then finds out."""
     try:
         mode = sftp.stat(target.folder).st_mode
     except OSError as exc:
         if exc.errno == errno.ENOENT:
-            mode = None
-        elif isinstance(exc, socket.timeout) or not _transport_active(sftp):
+            raise ImporterError(NO_DROP_FOLDER.format(folder=target.folder,
+                                                      host=target.host)) from None
+        if isinstance(exc, socket.timeout) or not _transport_active(sftp):
             raise  # the connection's fault, not the folder's: said as a send that failed
-        else:
-            raise ImporterError(DROP_FOLDER_REFUSED.format(
-                host=target.host, folder=target.folder, reason=_reason(exc))) from None
-    if mode is None:
-        raise ImporterError(NO_DROP_FOLDER.format(folder=target.folder, host=target.host))
-    if not stat.S_ISDIR(mode):
+        raise ImporterError(DROP_FOLDER_REFUSED.format(
+            host=target.host, folder=target.folder, reason=_reason(exc))) from None
+    if mode is not None and not stat.S_ISDIR(mode):
         raise ImporterError(DROP_FOLDER_A_FILE.format(folder=target.folder, host=target.host))
 
 
@@ -693,8 +693,11 @@ def _put(sftp: Any, path: Path, remote_file: Any, remote: str,
         with contextlib.suppress(Exception):  # what went wrong is said, not the close
             remote_file.close()
         raise
-    if sftp.stat(remote).st_size != sent:  # as paramiko's put confirms a file sent
-        raise OSError(f"size mismatch in put!  {sftp.stat(remote).st_size} != {sent}")
+    # As paramiko's put confirms a file sent; a server that leaves the size out of its answer
+    # (the protocol lets it) says nothing to judge.
+    size_there = sftp.stat(remote).st_size
+    if size_there is not None and size_there != sent:
+        raise OSError(f"size mismatch in put!  {size_there} != {sent}")
 
 
 def _close_while_asked(remote_file: Any, check: Callable[[], None]) -> None:

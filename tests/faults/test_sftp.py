@@ -507,6 +507,28 @@ def test_a_server_without_posix_rename_still_replaces_files_of_the_same_names(
     assert (drop(server) / "config.xml").read_bytes() == files[1].read_bytes()
 
 
+@pytest.mark.parametrize("left_out", [{"permissions"}, {"size"}, {"permissions", "size"}])
+def test_a_server_whose_stat_leaves_out_permissions_or_size_still_receives_the_files(
+        server: SftpServer, known: Path, identity: Path, files: list[Path], left_out: set[str]
+        ) -> None:
+    server.stat_leaves_out = left_out  # a folder's kind unknown is tried; a size, not judged
+    sent = sftp.upload(files, sftp.parse_target(server.url()), key_file=identity)
+    assert sent == ["/drop/sessions.csv", "/drop/config.xml"]
+    assert sorted(p.name for p in drop(server).iterdir()) == ["config.xml", "sessions.csv"]
+    for path in files:
+        assert (drop(server) / path.name).read_bytes() == path.read_bytes()
+
+
+def test_a_missing_drop_folder_is_said_so_by_a_server_that_leaves_out_permissions(
+        server: SftpServer, known: Path, identity: Path, files: list[Path]) -> None:
+    server.stat_leaves_out = {"permissions"}
+    with pytest.raises(ImporterError) as caught:
+        sftp.upload(files, sftp.parse_target(server.url("/nowhere")), key_file=identity)
+    assert caught.value.message == (
+        "The folder /nowhere does not exist on 127.0.0.1; nothing was sent.")
+    assert server.journal.written == []
+
+
 def test_the_command_line_keeps_the_package_when_the_drop_folder_is_missing(
         server: SftpServer, known: Path, identity: Path, sample: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
