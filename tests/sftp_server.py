@@ -148,7 +148,8 @@ class _Folder(SFTPServerInterface):
         return self._rename(oldpath, newpath)
 
     def _rename(self, oldpath: str, newpath: str) -> int:
-        if self._refused("rename"):
+        self.owner.renames_asked += 1
+        if self._refused("rename") or self.owner.renames_asked in self.owner.renames_refused:
             return SFTP_PERMISSION_DENIED
         if self.owner.drop_at_rename == "before":
             self.owner._drop()
@@ -217,6 +218,9 @@ class SftpServer:
     refuses one to a full disk. ``drop_at_rename`` ("before" or "after"): every connection is
     ended at a rename, before or after the file is renamed (its answer never sent).
     ``posix_rename``: False for a server without OpenSSH's posix-rename extension.
+    ``renames_refused``: the renames it refuses as "permission denied", by their number
+    (counted from 1, plain and posix-rename alike, those it does not support left uncounted):
+    {2} refuses the second, whatever came before, as a server that refuses one step midway.
     ``stat_leaves_out``: what its stat and folder listings leave out of a file's attributes
     ("permissions", "size"), as some servers answer (the protocol lets each be missing).
     """
@@ -239,6 +243,8 @@ class SftpServer:
         self.drop_at_rename = drop_at_rename
         self.posix_rename = posix_rename
         self.stat_leaves_out = set(stat_leaves_out)  # "permissions", "size"
+        self.renames_refused: set[int] = set()  # by number, counted from 1
+        self.renames_asked = 0
         self._bytes_written = 0
         self.journal = Journal()
         self._listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)

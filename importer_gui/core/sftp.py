@@ -72,6 +72,17 @@ SENDING_FILE_FAILED_LEFT = QT_TRANSLATE_NOOP(
     "errors", "Sending {name} to {target} failed: {reason}; it may be left there as "
               "{leftover}, which a later send removes; files already sent are complete, the "
               "others were not sent.")
+# The same when, on a server without OpenSSH's posix-rename, the earlier file of that name was
+# moved aside to make way and could not be put back: {aside} is the name it may be left under.
+SENDING_FILE_FAILED_ASIDE = QT_TRANSLATE_NOOP(
+    "errors", "Sending {name} to {target} failed: {reason}; the earlier {name} may be left "
+              "there as {aside}: rename it back to keep it, a later send removes it; files "
+              "already sent are complete, the others were not sent.")
+SENDING_FILE_FAILED_LEFT_ASIDE = QT_TRANSLATE_NOOP(
+    "errors", "Sending {name} to {target} failed: {reason}; it may be left there as "
+              "{leftover}, and the earlier {name} as {aside}: rename that back to keep it, a "
+              "later send removes both; files already sent are complete, the others were not "
+              "sent.")
 REFUSED = QT_TRANSLATE_NOOP("errors", "{host} refused {user}'s key and password.")
 # {reason} is the system's, as ssh says it ("Connection refused").
 CANNOT_CONNECT = QT_TRANSLATE_NOOP("errors", "Cannot connect to {host} port {port}: {reason}.")
@@ -164,19 +175,21 @@ class SendingFailedError(ImporterError):
     that a sentence around it says why once, not "sending failed" twice."""
 
     def __init__(self, target: SftpTarget, reason: str, name: str | None = None,
-                 leftover: str | None = None) -> None:
+                 leftover: str | None = None, aside: str | None = None) -> None:
         if name is None:
-            message = SENDING_FAILED.format(target=target, reason=reason)
-        elif leftover is None:
-            message = SENDING_FILE_FAILED.format(name=name, target=target, reason=reason)
+            template = SENDING_FAILED
+        elif aside is not None:
+            template = SENDING_FILE_FAILED_ASIDE if leftover is None \
+                else SENDING_FILE_FAILED_LEFT_ASIDE
         else:
-            message = SENDING_FILE_FAILED_LEFT.format(name=name, target=target, reason=reason,
-                                                      leftover=leftover)
-        super().__init__(message)
+            template = SENDING_FILE_FAILED if leftover is None else SENDING_FILE_FAILED_LEFT
+        super().__init__(template.format(name=name, target=target, reason=reason,
+                                         leftover=leftover, aside=aside))
         self.target = target
         self.reason = reason
         self.name = name  # the file being sent, None before the first
         self.leftover = leftover  # its temporary file's name, when it could not be removed
+        self.aside = aside  # the name the earlier file of that name may be left under
 
 
 class _FileFailedError(Exception):
@@ -184,10 +197,20 @@ class _FileFailedError(Exception):
     when it may be left on the server."""
 
     def __init__(self, name: str, cause: BaseException, leftover: str | None,
-                 refused: bool) -> None:
+                 refused: bool, aside: str | None = None) -> None:
         super().__init__(name)
         self.name, self.cause, self.leftover = name, cause, leftover
         self.refused = refused  # a bare "Failure" the server answered, the connection up
+        self.aside = aside  # the name the earlier file of that name may be left under
+
+
+class _LeftAsideError(Exception):
+    """Renaming a file into place failed (``cause``) once the earlier file of its name was
+    moved aside, and that one may not be back: ``aside`` is the name it may be left under."""
+
+    def __init__(self, cause: BaseException, aside: str) -> None:
+        super().__init__(aside)
+        self.cause, self.aside = cause, aside
 
 
 class UnknownHostKeyError(ImporterError):
@@ -397,7 +420,8 @@ def upload(files: Sequence[Path], target: SftpTarget, *, key_file: Path | None =
     except _FileFailedError as failed:
         reason = (REFUSED_WITHOUT_REASON if failed.refused
                   else _sending_reason(failed.cause, client))
-        raise SendingFailedError(target, reason, failed.name, failed.leftover) from None
+        raise SendingFailedError(target, reason, failed.name, failed.leftover,
+                                 failed.aside) from None
     except (OSError, EOFError, paramiko.SSHException) as exc:
         raise SendingFailedError(target, _sending_reason(exc, client)) from None
     finally:
@@ -646,12 +670,24 @@ def _send(sftp: Any, path: Path, target: SftpTarget, done: int, total: int,
             if not _removed(sftp, temporary):
                 leftover = posixpath.basename(temporary)
             raise
+    except _LeftAsideError as exc:
+        raise _FileFailedError(path.name, exc.cause, leftover, _bare_failure(sftp, exc.cause),
+                               exc.aside) from None
     except (OSError, EOFError, paramiko.SSHException) as exc:
-        # A server status without errno, the connection up: OpenSSH's bare "Failure".
-        refused = (isinstance(exc, OSError) and exc.errno is None
-                   and _transport_active(sftp))
-        raise _FileFailedError(path.name, exc, leftover, refused) from None
+        raise _FileFailedError(path.name, exc, leftover, _bare_failure(sftp, exc)) from None
     return final
+
+
+def _bare_failure(sftp: Any, exc: BaseException) -> bool:
+    """True for a server status without errno, the connection up: OpenSSH's bare "Failure"."""
+    return isinstance(exc, OSError) and exc.errno is None and _transport_active(sftp)
+
+
+def _answered(sftp: Any, exc: BaseException) -> bool:
+    """True when ``exc`` is the server's answer, the connection up: the request was refused,
+    not possibly carried out with its answer lost."""
+    return (isinstance(exc, OSError) and not isinstance(exc, socket.timeout)
+            and _transport_active(sftp))
 
 
 def _removed(sftp: Any, temporary: str) -> bool:
@@ -768,12 +804,62 @@ def _transport_active(sftp: Any) -> bool:
 
 
 def _rename(sftp: Any, temporary: str, final: str) -> None:
-    """Rename over the target in one step where the server can (OpenSSH's posix-rename)."""
+    """Rename over the target in one step where the server can (OpenSSH's posix-rename).
+    Elsewhere the plain rename refuses an existing target: the earlier file is moved aside
+    (under a name a later send removes), put back if the new one cannot take its place, and
+    removed once it has; ``_LeftAsideError`` when it may not be back."""
+    import paramiko
+
     try:
         sftp.posix_rename(temporary, final)
         return
     except OSError:
-        pass  # a server without the extension: the plain rename refuses an existing target
-    with contextlib.suppress(OSError):
-        sftp.remove(final)
-    sftp.rename(temporary, final)
+        pass  # a server without the extension, or one that refused (a folder in the way)
+    aside = _moved_aside(sftp, final)
+    try:
+        sftp.rename(temporary, final)
+    except (OSError, EOFError, paramiko.SSHException) as exc:
+        if aside is not None and not _put_back(sftp, aside, final):
+            raise _LeftAsideError(exc, posixpath.basename(aside)) from None
+        raise
+    if aside is not None:
+        # Left there, a later send's removal of what sends left takes it away.
+        with contextlib.suppress(OSError, EOFError, paramiko.SSHException):
+            sftp.remove(aside)
+
+
+def _moved_aside(sftp: Any, final: str) -> str | None:
+    """Rename the earlier file at ``final`` to a hidden name beside it, which it returns;
+    None when there is none, or a folder (the rename then refuses it, as the server would)."""
+    import paramiko
+
+    try:
+        mode = sftp.lstat(final).st_mode
+    except OSError as exc:
+        if exc.errno == errno.ENOENT and _answered(sftp, exc):
+            return None
+        raise
+    if mode is not None and stat.S_ISDIR(mode):  # unknown, it is taken for a file
+        return None
+    aside = posixpath.join(posixpath.dirname(final),
+                           hidden_name(posixpath.basename(final), "part"))
+    try:
+        sftp.rename(final, aside)
+    except (OSError, EOFError, paramiko.SSHException) as exc:
+        if not _answered(sftp, exc):
+            raise _LeftAsideError(exc, posixpath.basename(aside)) from None
+        if getattr(exc, "errno", None) == errno.ENOENT:
+            return None  # removed meanwhile
+        raise  # refused: the earlier file is still in place
+    return aside
+
+
+def _put_back(sftp: Any, aside: str, final: str) -> bool:
+    """Rename the earlier file moved aside back to its name; False when it may not be."""
+    import paramiko
+
+    try:
+        sftp.rename(aside, final)
+    except (OSError, EOFError, paramiko.SSHException):
+        return False
+    return True

@@ -507,6 +507,89 @@ def test_a_server_without_posix_rename_still_replaces_files_of_the_same_names(
     assert (drop(server) / "config.xml").read_bytes() == files[1].read_bytes()
 
 
+def earlier_package(server: SftpServer, files: list[Path]) -> dict[str, bytes]:
+    """The drop folder holding an earlier send of the package: its files' bytes by name."""
+    earlier = {path.name: b"earlier " + path.name.encode() for path in files}
+    for name, data in earlier.items():
+        (drop(server) / name).write_bytes(data)
+    return earlier
+
+
+def test_without_posix_rename_a_refused_rename_puts_the_earlier_file_back(
+        server: SftpServer, known: Path, identity: Path, files: list[Path]) -> None:
+    server.posix_rename = False
+    earlier = earlier_package(server, files)
+    server.renames_refused = {2}  # the earlier sessions.csv moved aside, the new one refused
+    target = sftp.parse_target(server.url())
+    with pytest.raises(ImporterError) as caught:
+        sftp.upload(files, target, key_file=identity)
+    assert {p.name: p.read_bytes() for p in drop(server).iterdir()} == earlier
+    assert caught.value.message == (
+        f"Sending sessions.csv to {target} failed: Permission denied; files already sent are "
+        "complete, the others were not sent.")
+
+
+def test_without_posix_rename_an_earlier_file_that_cannot_be_put_back_is_named(
+        server: SftpServer, known: Path, identity: Path, files: list[Path]) -> None:
+    server.posix_rename = False
+    earlier = earlier_package(server, files)
+    server.renames_refused = {2, 3}  # the new sessions.csv refused, then putting back the old
+    target = sftp.parse_target(server.url())
+    with pytest.raises(ImporterError) as caught:
+        sftp.upload(files, target, key_file=identity)
+    aside = caught.value.aside
+    assert caught.value.message == (
+        f"Sending sessions.csv to {target} failed: Permission denied; the earlier "
+        f"sessions.csv may be left there as {aside}: rename it back to keep it, a later send "
+        "removes it; files already sent are complete, the others were not sent.")
+    assert part_of(aside) == "sessions.csv"
+    assert {p.name: p.read_bytes() for p in drop(server).iterdir()} == {
+        aside: earlier["sessions.csv"], "config.xml": earlier["config.xml"]}
+    # Sent earlier than 15 minutes before, it is what a later send removes.
+    hour_ago = time.time() - 3600
+    os.utime(drop(server) / aside, (hour_ago, hour_ago))
+    sftp.upload(files, target, key_file=identity)
+    assert {p.name: p.read_bytes() for p in drop(server).iterdir()} == {
+        path.name: path.read_bytes() for path in files}
+
+
+def test_an_earlier_file_that_cannot_be_put_back_reads_in_french(
+        french: None, server: SftpServer, known: Path, identity: Path, files: list[Path]
+        ) -> None:
+    from importer_gui.ui.messages_text import message_text
+
+    server.posix_rename = False
+    earlier_package(server, files)
+    server.renames_refused = {2, 3}
+    target = sftp.parse_target(server.url())
+    with pytest.raises(ImporterError) as caught:
+        sftp.upload(files, target, key_file=identity)
+    assert message_text(caught.value.message) == (
+        f"L'envoi de sessions.csv vers {target} a échoué\u00a0: Permission refusée\u00a0; "
+        f"l'ancien sessions.csv est peut-être resté là-bas sous le nom {caught.value.aside}"
+        "\u00a0: rendez-lui son nom pour le garder, un prochain envoi le supprime\u00a0; les "
+        "fichiers déjà envoyés sont complets, les autres n'ont pas été envoyés.")
+
+
+def test_without_posix_rename_a_connection_dropped_as_the_earlier_file_is_moved_aside(
+        server: SftpServer, known: Path, identity: Path, files: list[Path]) -> None:
+    server.posix_rename = False
+    earlier = earlier_package(server, files)
+    server.drop_at_rename = "after"  # the earlier sessions.csv moved aside, then no answer
+    target = sftp.parse_target(server.url())
+    with pytest.raises(ImporterError) as caught:
+        sftp.upload(files, target, key_file=identity)
+    leftover, aside = caught.value.leftover, caught.value.aside
+    assert caught.value.message == (
+        f"Sending sessions.csv to {target} failed: the server closed the connection; it may "
+        f"be left there as {leftover}, and the earlier sessions.csv as {aside}: rename that "
+        "back to keep it, a later send removes both; files already sent are complete, the "
+        "others were not sent.")
+    assert {p.name: p.read_bytes() for p in drop(server).iterdir()} == {
+        leftover: files[0].read_bytes(), aside: earlier["sessions.csv"],
+        "config.xml": earlier["config.xml"]}
+
+
 @pytest.mark.parametrize("left_out", [{"permissions"}, {"size"}, {"permissions", "size"}])
 def test_a_server_whose_stat_leaves_out_permissions_or_size_still_receives_the_files(
         server: SftpServer, known: Path, identity: Path, files: list[Path], left_out: set[str]

@@ -4742,6 +4742,14 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>L&apos;envoi de {name} vers {target} a échoué&#xa0;: {reason}&#xa0;; il est peut-être resté là-bas sous le nom {leftover}, qu&apos;un prochain envoi supprime&#xa0;; les fichiers déjà envoyés sont complets, les autres n&apos;ont pas été envoyés.</translation>
     </message>
     <message>
+        <source>Sending {name} to {target} failed: {reason}; the earlier {name} may be left there as {aside}: rename it back to keep it, a later send removes it; files already sent are complete, the others were not sent.</source>
+        <translation>L&apos;envoi de {name} vers {target} a échoué&#xa0;: {reason}&#xa0;; l&apos;ancien {name} est peut-être resté là-bas sous le nom {aside}&#xa0;: rendez-lui son nom pour le garder, un prochain envoi le supprime&#xa0;; les fichiers déjà envoyés sont complets, les autres n&apos;ont pas été envoyés.</translation>
+    </message>
+    <message>
+        <source>Sending {name} to {target} failed: {reason}; it may be left there as {leftover}, and the earlier {name} as {aside}: rename that back to keep it, a later send removes both; files already sent are complete, the others were not sent.</source>
+        <translation>L&apos;envoi de {name} vers {target} a échoué&#xa0;: {reason}&#xa0;; il est peut-être resté là-bas sous le nom {leftover}, et l&apos;ancien {name} sous le nom {aside}&#xa0;: rendez à ce dernier son nom pour le garder, un prochain envoi supprime les deux&#xa0;; les fichiers déjà envoyés sont complets, les autres n&apos;ont pas été envoyés.</translation>
+    </message>
+    <message>
         <source>{host} refused {user}&apos;s key and password.</source>
         <translation>{host} a refusé la clé et le mot de passe de {user}.</translation>
     </message>
