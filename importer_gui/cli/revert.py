@@ -42,7 +42,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
 
     with open_store(args) as store:
         plan = revert.plan_revert(store, args.run)
-        stuck = bool(plan.tables) and not plan.change_count()
+        stuck = plan.writes_nothing()
         result = None if args.dry_run or stuck \
             else revert.commit_revert(store, plan, waits_said())
     keep_until_exit(plan)
@@ -57,8 +57,11 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _stuck(plan: RevertPlan) -> str:
-    """Why nothing can be reverted: every record left to put back is a conflict (an earlier
-    revert that skipped them may have put back the others), or none is left."""
+    """Why nothing can be reverted: the run changed no record, every record left to put back
+    is a conflict (an earlier revert that skipped them may have put back the others), or
+    none is left."""
+    if not plan.tables:
+        return f"run {plan.run_id} changed no record"
     if not plan.conflicts():
         return f"every record of run {plan.run_id} is already as it was before the run"
     if plan.counts()["unchanged"]:
@@ -99,7 +102,7 @@ def _counts_line(plan: RevertPlan, result: RevertResult | None) -> str:
 
     if result is not None:
         said = f"Run {result.run_id} reverted run {plan.run_id}"
-    elif plan.change_count() or not plan.tables:
+    elif plan.change_count():
         said = f"Run {plan.run_id} would be reverted"
     else:
         said = f"Run {plan.run_id} cannot be reverted"

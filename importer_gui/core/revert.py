@@ -106,6 +106,10 @@ LATER_SINCE = QT_TRANSLATE_NOOP("errors", "Runs {later} changed records of run {
 NOTHING_LEFT = QT_TRANSLATE_NOOP("errors", "Nothing was reverted: every record of run {run} "
                                            "is already as it was before the run; nothing was "
                                            "written.")
+# A run recorded with no record changed (an import or a refresh that changed nothing, as
+# earlier versions recorded them): reverting it would be an empty run.
+NOTHING_IN_RUN = QT_TRANSLATE_NOOP("errors", "Nothing was reverted: run {run} changed no "
+                                             "record; nothing was written.")
 
 Values = dict[str, Any]
 Key = tuple[Table, int]
@@ -211,9 +215,9 @@ class RevertPlan:
         return sum(table.conflicts for table in self.tables)
 
     def writes_nothing(self) -> bool:
-        """True when the run touched records but reverting it writes none: each is a
+        """True when reverting writes no record: the run changed none, or each is a
         conflict, or already as before the run."""
-        return bool(self.tables) and not self.change_count()
+        return not self.change_count()
 
     def conflicts_only(self) -> bool:
         """True when every record left to revert is a conflict: skipping them reverts
@@ -333,8 +337,8 @@ class RevertResult:
 
 class NothingToRevertError(ImporterError):
     """A revert refused because it would write nothing: every record of the run left to
-    revert is a conflict, or none is left. Its plan may have said otherwise (the store
-    changed since): plan again."""
+    revert is a conflict, or none is left, or the run changed none. Its plan may have said
+    otherwise (the store changed since): plan again."""
 
 
 class RevertStopped(Cancelled):
@@ -1017,8 +1021,9 @@ def commit_revert(store: Store, plan: RevertPlan, monitor: Monitor | None = None
     if not len(changes) and skipped:
         template = NOTHING_REVERTED_ONE if skipped == 1 else NOTHING_REVERTED
         raise NothingToRevertError(template.format(count=skipped, run=plan.run_id))
-    if not len(changes) and plan.tables:  # a revert that changes nothing is no run
-        raise NothingToRevertError(NOTHING_LEFT.format(run=plan.run_id))
+    if not len(changes):  # a revert that changes nothing is no run
+        template = NOTHING_LEFT if plan.tables else NOTHING_IN_RUN
+        raise NothingToRevertError(template.format(run=plan.run_id))
     run = plan.run
     counts = plan.counts()
     # Skipped records (counted as errors) leave the run revertible for them: the store

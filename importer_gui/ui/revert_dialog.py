@@ -200,7 +200,8 @@ class RevertDialog(PreviewApplyDialog):
         self._show_choices(plan)
         self._offer_revert()
         if not plan.tables:
-            self.status.setText(arg(self.tr("Run %1 changed no record."), self.run_id))
+            self.status.setText(arg(self.tr(
+                "Run %1 changed no record: there is nothing to revert."), self.run_id))
         elif not plan.conflicts() and not plan.change_count():
             self.status.setText(arg(self.tr(
                 "Every record of run %1 is already as it was before the run: there is nothing "
@@ -222,12 +223,12 @@ class RevertDialog(PreviewApplyDialog):
 
     def _would_revert(self) -> bool:
         """Whether Revert would change something: a record of the run to put back, or the
-        later runs chosen to go first (a run that changed no record is marked reverted all
-        the same)."""
+        later runs chosen to go first (a run that changed no record has none: reverting it
+        would be an empty run)."""
         plan = self.plan
         if plan is None:
             return False
-        return not plan.tables or self._later_first() or plan.change_count() > 0
+        return self._later_first() or plan.change_count() > 0
 
     def _later_first(self) -> bool:
         """Whether the later runs are chosen to be reverted first."""

@@ -689,6 +689,28 @@ def test_a_revert_that_would_change_nothing_is_no_run(
     assert [r.id for r in store.history()] == [run, run - 1]
 
 
+def test_reverting_a_run_that_changed_no_record_is_refused_and_records_no_run(
+        store: Store, capsys: pytest.CaptureFixture[str]) -> None:
+    """An import whose rows were all errors, recorded as a run by an earlier version."""
+    run = store.apply([], run_info(error=3))
+    before = record_tables(store.path)
+    why = f"importer-gui: Nothing can be reverted: run {run} changed no record.\n"
+    assert cli(capsys, "revert", str(run), "--store", str(store.path), "--dry-run") == (
+        2, f"Run {run} cannot be reverted.\nDry run: nothing was written.\n", why)
+    assert cli(capsys, "revert", str(run), "--store", str(store.path)) == (
+        2, f"Run {run} cannot be reverted.\n", why)
+    code, out, _ = cli(capsys, "revert", str(run), "--store", str(store.path), "--json")
+    assert (code, json.loads(out)["run"]) == (2, None)
+    with pytest.raises(ImporterError) as failure:  # as the window commits it
+        commit_revert(store, plan_revert(store, run))
+    assert str(failure.value) == (f"Nothing was reverted: run {run} changed no record; "
+                                  "nothing was written.")
+    assert record_tables(store.path) == before
+    code, out, _ = cli(capsys, "history", "--store", str(store.path), "--json")
+    assert [(r["id"], r["kind"], r["reverted_by"]) for r in json.loads(out)["runs"]] == [
+        (run, "import", None), (run - 1, "import", None)]
+
+
 # ---------------------------------------------------------------- learners and their sessions
 
 

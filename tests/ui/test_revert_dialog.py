@@ -10,7 +10,9 @@ from PySide6.QtWidgets import QPushButton
 
 from importer_gui.core import config_xml, pipeline
 from importer_gui.core.records import Change, ChangeKind, Table
+from importer_gui.core.revert import NOTHING_IN_RUN
 from importer_gui.core.store import RunInfo, Store
+from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.models.revert_model import FIRST_VALUE_COLUMN, OUTCOME_COLUMN
 from importer_gui.ui.pages.commit_page import CommitPage
 from importer_gui.ui.revert_dialog import RevertDialog
@@ -212,6 +214,39 @@ def test_a_run_with_nothing_left_to_revert_offers_no_revert(
                                     "before the run: there is nothing to revert.")
     qtbot.wait(50)  # type: ignore[attr-defined]
     dialog.grab().save(str(screenshots / "revert_nothing_left.png"))
+
+
+def run_that_changed_no_record(store_path: Path) -> int:
+    """An import whose rows were all errors, recorded as a run by an earlier version."""
+    with Store.open(store_path) as store:
+        return store.apply([], run_info(error=3))
+
+
+def test_a_run_that_changed_no_record_offers_no_revert_and_records_none(
+        tmp_path: Path, qtbot: object, screenshots: Path) -> None:
+    store_path = tmp_path / "store.db"
+    run_id = run_that_changed_no_record(store_path)
+    dialog = shown_preview(store_path, run_id, qtbot)
+    assert not dialog.revert_button.isEnabled()
+    assert dialog.status.text() == (f"Run {run_id} changed no record: there is nothing to "
+                                    "revert.")
+    dialog.grab().save(str(screenshots / "revert_no_record.png"))
+    dialog.revert_button.click()  # greyed: nothing happens
+    with Store.open(store_path) as store:
+        assert [(run.id, run.reverted_by) for run in store.history()] == [(run_id, None)]
+
+
+def test_a_run_that_changed_no_record_says_so_in_french(
+        french: None, tmp_path: Path, qtbot: object) -> None:
+    store_path = tmp_path / "store.db"
+    run_id = run_that_changed_no_record(store_path)
+    dialog = shown_preview(store_path, run_id, qtbot)
+    assert not dialog.revert_button.isEnabled()
+    assert dialog.status.text() == (f"L'exécution {run_id} n'a modifié aucun enregistrement"
+                                    "\xa0: il n'y a rien à défaire.")
+    assert message_text(NOTHING_IN_RUN.format(run=run_id)) == (
+        f"Rien n'a été défait\xa0: l'exécution {run_id} n'a modifié aucun enregistrement\xa0; "
+        "rien n'a été écrit.")
 
 
 def rooms_run_changed_since(store_path: Path) -> int:

@@ -2413,10 +2413,6 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>Comparaison des enregistrements de l&apos;exécution avec la base…</translation>
     </message>
     <message>
-        <source>Run %1 changed no record.</source>
-        <translation>L&apos;exécution %1 n&apos;a modifié aucun enregistrement.</translation>
-    </message>
-    <message>
         <source>Every record of run %1 is already as it was before the run: there is nothing to revert.</source>
         <translation>Chaque enregistrement de l&apos;exécution %1 est déjà tel qu&apos;il était avant elle&#xa0;: il n&apos;y a rien à défaire.</translation>
     </message>
@@ -2569,6 +2565,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     <message>
         <source>Stopped: %1; run %2 was not.</source>
         <translation>Arrêté&#xa0;: %1&#xa0;; l&apos;exécution %2 ne l&apos;a pas été.</translation>
+    </message>
+    <message>
+        <source>Run %1 changed no record: there is nothing to revert.</source>
+        <translation>L&apos;exécution %1 n&apos;a modifié aucun enregistrement&#xa0;: il n&apos;y a rien à défaire.</translation>
     </message>
     <message>
         <source>Run %1 has nothing left to revert: every record of it is already as it was before run %1; the records of run %2 it changed again, or that are linked to records it changed, will stay skipped.</source>
@@ -5228,6 +5228,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     <message>
         <source>Nothing was reverted: every record of run {run} is already as it was before the run; nothing was written.</source>
         <translation>Rien n&apos;a été défait&#xa0;: chaque enregistrement de l&apos;exécution {run} est déjà tel qu&apos;il était avant elle&#xa0;; rien n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <source>Nothing was reverted: run {run} changed no record; nothing was written.</source>
+        <translation>Rien n&apos;a été défait&#xa0;: l&apos;exécution {run} n&apos;a modifié aucun enregistrement&#xa0;; rien n&apos;a été écrit.</translation>
     </message>
     <message>
         <source>The store {path} holds a value it cannot read in run {run} ({detail}).</source>
