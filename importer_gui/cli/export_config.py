@@ -10,7 +10,7 @@ import unicodedata
 from importer_gui.cli.command import EXIT_OK, NOTHING_DONE, Command, path_argument
 from importer_gui.cli.output import Output, visible
 from importer_gui.core.atomic import write_bytes_atomically
-from importer_gui.core.cells import NOT_XML, code_points, not_xml_characters
+from importer_gui.core.cells import NOT_UTF8_BYTE, NOT_XML, code_points, not_xml_characters
 from importer_gui.core.errors import ImporterError, system_reason
 from importer_gui.core.platform_io.export_config import (
     DEFAULT_EXPORT_FOLDER,
@@ -28,6 +28,9 @@ NOT_PRINTABLE = ('--folder "{folder}" holds a control character (a line break, a
 NOT_XML_FOLDER = ('--folder "{folder}" holds a character XML cannot hold ({characters}), so '
                   "the export configuration cannot name it: type it again (for example "
                   "{example}).")
+NOT_UTF8_FOLDER = ('--folder "{folder}" holds bytes that are not UTF-8 (the folder\'s name is '
+                   "in another encoding), so the export configuration cannot name it: type "
+                   "it again (for example {example}).")
 NOT_SHOWN = ('--folder "{folder}" holds a character that shows as a blank or as nothing '
              "({characters}), which would name another folder than the one you see: type it "
              "again (for example {example}).")
@@ -79,10 +82,12 @@ def _refuse_folder(folder: str) -> None:
 
 def _unfit_characters(folder: str) -> str | None:
     """Why ``folder`` holds a character no folder typed holds, or None: a control character,
-    one the configuration's XML cannot hold (a lone surrogate, as a name's bytes that are no
-    UTF-8 are read), or one that shows as a blank or as nothing."""
+    bytes that are not UTF-8 (read as lone surrogates), another character the configuration's
+    XML cannot hold, or one that shows as a blank or as nothing."""
     if any(unicodedata.category(c) == "Cc" for c in folder):
         template, characters = NOT_PRINTABLE, ""
+    elif NOT_UTF8_BYTE.search(folder):
+        template, characters = NOT_UTF8_FOLDER, ""
     elif NOT_XML.search(folder):
         template, characters = NOT_XML_FOLDER, not_xml_characters(folder)
     elif not folder.isprintable():

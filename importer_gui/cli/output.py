@@ -19,6 +19,7 @@ from itertools import islice
 from typing import Any, TextIO
 
 from importer_gui.core import interrupts
+from importer_gui.core.cells import NOT_UTF8_BYTE
 from importer_gui.core.errors import ImporterError, system_reason
 from importer_gui.core.issues import Issue, Outcome, outcome_totals_by_name
 from importer_gui.core.plan import ActionResult, Plan
@@ -51,7 +52,7 @@ def _escape_unencodable(error: UnicodeError) -> tuple[bytes, int]:
     if not isinstance(error, UnicodeEncodeError):
         raise error
     return b"".join(
-        bytes([ord(char) - 0xDC00]) if "\udc80" <= char <= "\udcff"
+        bytes([ord(char) - 0xDC00]) if NOT_UTF8_BYTE.fullmatch(char)
         else char.encode("ascii", "backslashreplace")
         for char in error.object[error.start:error.end]), error.end
 

@@ -129,6 +129,9 @@ def duration_text(seconds: float) -> str:
 
 # Characters XML 1.0 (and so a workbook) cannot hold.
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# The bytes of a name that are not UTF-8, as Python reads them (argv, os.fsdecode: the
+# surrogateescape handler), one lone surrogate U+DC80-U+DCFF a byte; XML cannot hold them.
+NOT_UTF8_BYTE = re.compile("[\udc80-\udcff]")
 
 
 def xml_text(text: str) -> str:

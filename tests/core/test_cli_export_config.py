@@ -102,6 +102,10 @@ def test_a_configuration_an_earlier_version_wrote_is_replaced(
                        "example /exports/)."),
     ("/\ud800", '--folder "/\\ud800" holds a character XML cannot hold (U+D800), so the export '
                "configuration cannot name it: type it again (for example /exports/)."),
+    # A Latin-1 "é" in the folder's bytes, as Python reads bytes that are not UTF-8.
+    ("/exports/caf\udce9/", '--folder "/exports/caf\\xe9/" holds bytes that are not UTF-8 (the '
+                            "folder's name is in another encoding), so the export configuration "
+                            "cannot name it: type it again (for example /exports/)."),
     ("/exports/\ufffe", '--folder "/exports/\ufffe" holds a character XML cannot hold (U+FFFE), '
                         "so the export configuration cannot name it: type it again (for example "
                         "/exports/)."),
