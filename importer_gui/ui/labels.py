@@ -4,6 +4,8 @@ technical name second where people meet it in messages and configurations.
 
 from __future__ import annotations
 
+from functools import cache
+
 from importer_gui.core.catalogue.actions import (
     CATALOGUE,
     CODE_LABELS,
@@ -57,9 +59,15 @@ def field_label(name: str) -> str:
     return catalogue_text(label) if label else name
 
 
+@cache  # the preview asks it of every issue of every row it shows; forgotten per language
 def field_title(name: str) -> str:
     """"Session title — sessionTitle": the label first, the technical name second."""
     return _titled(_named(name), name)
+
+
+def forget_titles() -> None:
+    """Forget the titles worked out (the language changed, as tests do)."""
+    field_title.cache_clear()
 
 
 def code_title(meaning: str) -> str:

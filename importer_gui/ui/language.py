@@ -30,7 +30,7 @@ from importer_gui.core import atomic
 from importer_gui.core.errors import system_reason
 from importer_gui.core.paths import readable
 from importer_gui.resources import resource_path
-from importer_gui.ui import messages_text
+from importer_gui.ui import labels, messages_text
 from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.settings import settings_path
 
@@ -143,7 +143,7 @@ def install_translators(app: QCoreApplication, language: str | None = None,
     if language == SOURCE_LANGUAGE:
         _install_english_plurals(app, folder)
     QLocale.setDefault(_locale(language))
-    messages_text.clear_cache()  # the messages cached speak the language before
+    _forget_texts()  # the texts cached speak the language before
     log.info("The window speaks %s (%s)", language, QLocale().name())
     return language
 
@@ -175,7 +175,13 @@ def remove_translators(app: QCoreApplication) -> None:
         app.removeTranslator(translator)
         translator.deleteLater()
     QLocale.setDefault(QLocale.system())
+    _forget_texts()
+
+
+def _forget_texts() -> None:
+    """Forget the messages and field titles worked out in the language spoken until now."""
     messages_text.clear_cache()
+    labels.forget_titles()
 
 
 def _locale(language: str, system: QLocale | None = None) -> QLocale:

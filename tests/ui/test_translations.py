@@ -36,6 +36,7 @@ from importer_gui.ui.locale_text import LocaleText
 from importer_gui.ui.models.preview_model import outcome_label
 from importer_gui.ui.settings import settings_path
 from importer_gui.ui.widgets.progress import step_text
+from tests.conftest import spoken
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "importer_gui" / "ui" / "translations" / "import_assistant_fr.ts"
@@ -181,6 +182,14 @@ def test_fields_read_in_french_with_their_name_second(french: None) -> None:
         "Sessions de formation")
     assert outcome_label(Outcome.UPDATE) == "mise à jour"
     assert step_text("Checking sessions.xlsx") == "Vérification du fichier sessions.xlsx"
+
+
+def test_a_field_reads_in_the_language_spoken_since_the_last_switch(
+        english: None, qapp: QApplication, translations: Path) -> None:
+    assert field_title("sessionTitle") == "Session title — sessionTitle"
+    with spoken(qapp, FRENCH, translations):
+        assert field_title("sessionTitle") == "Titre de la session — sessionTitle"
+    assert field_title("sessionTitle") == "Session title — sessionTitle"
 
 
 def test_dates_and_numbers_follow_the_language(french: None) -> None:
