@@ -84,6 +84,9 @@ class Choices:
     # How the file is read (encoding, delimiter, sheet, header line) chosen by hand: a change
     # once the configuration has an action; before, it is no configuration to save yet.
     reading_chosen: bool = False
+    # Rows were committed with this configuration: even the window's guesses alone are then
+    # worth keeping, for next month's file.
+    committed: bool = False
 
 
 @dataclass(frozen=True)
@@ -266,6 +269,7 @@ class Session:
         self.choices.import_index = 0
         self.choices.missing_accepted = {}
         self.choices.config_edited = self.choices.reading_chosen = False
+        self.choices.committed = False
 
     def new_import(self) -> None:
         """Forget every choice (corrections included): an empty configuration."""
@@ -378,11 +382,21 @@ class Session:
         self.choices.reading_chosen = True
 
     def unsaved_config(self) -> bool:
-        """Whether the user's changes to the configuration are saved nowhere. A commit
-        records the configuration with its run, but nothing gives it back to be used again:
-        only a saved file counts."""
+        """Whether the configuration is worth keeping and saved nowhere: the user's changes
+        to it, or one rows were committed with (``committed_unsaved``). A commit records the
+        configuration with its run, but nothing gives it back to be used again: only a saved
+        file counts."""
+        return self.hand_changes_unsaved() or self.committed_unsaved()
+
+    def hand_changes_unsaved(self) -> bool:
+        """Whether the user's own changes to the configuration are saved nowhere."""
         has_action = any(imp.actions for imp in self.choices.config.imports)
         return self.choices.config_edited or (self.choices.reading_chosen and has_action)
+
+    def committed_unsaved(self) -> bool:
+        """Whether rows were committed with a configuration never saved (the window's
+        guesses, taken as they were): next month's file would be guessed again."""
+        return self.choices.committed and self.choices.config_path is None
 
     def opening_drops_config(self, path: Path) -> bool:
         """Whether opening ``path`` loses changes to the configuration not saved: another
@@ -522,9 +536,10 @@ class Session:
         return [*shown, *choices.data_files, *source]
 
     def record_commit(self, committed: Committed, files: list[Path]) -> None:
-        """A commit of these files wrote their corrections: they are saved; every view
-        hears of the run."""
+        """A commit of these files wrote their corrections: they are saved; its configuration
+        is worth keeping now, saved or not; every view hears of the run."""
         self.choices.corrections.mark_saved(files)
+        self.choices.committed = True
         self.record_run(committed.run_id)
 
     def record_run(self, run_id: int) -> None:

@@ -169,7 +169,7 @@ class Wizard(QWizard):
                     "Your changes to the import of %1 cannot be kept in the configuration "
                     "yet, and starting anew drops them."),
                 lambda count: self.tr("Discard them and start &anew", "", count),
-                self.new_import):
+                self.new_import, self.tr("Start &anew without saving")):
             return False
         self.state.session.new_import()
         self.restart()
@@ -187,7 +187,8 @@ class Wizard(QWizard):
             self.tr("Quit Import Assistant?"), self.tr(
                 "Your changes to the import of %1 cannot be kept in the configuration yet, "
                 "and quitting drops them."),
-            lambda count: self.tr("Discard them and &quit", "", count), again)
+            lambda count: self.tr("Discard them and &quit", "", count), again,
+            self.tr("&Quit without saving"))
 
     def may_open(self, path: Path) -> bool:
         """Asked before ``path`` is opened: a commit running stops; corrections not saved
@@ -215,13 +216,21 @@ class Wizard(QWizard):
                 "&Discard the changes and open"), refused, kept if unsaved else "")
         if session.opening_drops_config(path):
             target = self._config_target()
-            text = arg(self.tr("Your changes to the configuration (its reading, action, mapping "
+            if session.hand_changes_unsaved():
+                text = self.tr("Your changes to the configuration (its reading, action, mapping "
                                "or XML) are not saved, and opening another file drops them. "
-                               "Save the configuration %1 first?"), self._where(target))
+                               "Save the configuration %1 first?")
+                discard = self.tr("&Discard the changes and open")
+            else:
+                text = self.tr("The configuration this import was committed with (how its file "
+                               "is read, its action and mapping) is saved nowhere, and opening "
+                               "another file drops it. Save it %1 first, to find it under "
+                               "Saved configurations?")
+                discard = self.tr("Open &without saving")
+            text = arg(text, self._where(target))
             answer = ask(self, title, f"{kept} {text}" if unsaved else text,
-                         [self.tr("&Save the configuration and open"),
-                          self.tr("&Discard the changes and open"), self.tr("Cancel")],
-                         escape=2)
+                         [self.tr("&Save the configuration and open"), discard,
+                          self.tr("Cancel")], escape=2)
             if answer == 0:
                 self._save_config(target, title, lambda: self._open_saved(path))
             return answer == 1
@@ -287,14 +296,16 @@ class Wizard(QWizard):
         return all(stop_asked(self, writer) for writer in writers if writer.writes_store())
 
     def may_drop_unsaved(self, title: str, drops: str, discard: Callable[[int], str],
-                         again: Callable[[], object]) -> bool:
+                         again: Callable[[], object], leave: str) -> bool:
         """Corrections or changes to the configuration not saved (asked once for both): save
         a corrected copy of each file beside it and the configuration, discard them (the
         answer ``discard`` words for how many things it drops), or stay; when the pages'
         changes cannot be kept yet (``drops`` says so, as ``_may_drop_refused`` takes it),
-        they are only dropped, the corrections saved first or not. True when the user may
-        go on; False to stay, or until what is saved in the background is, ``again`` (the
-        user's request) then made once it is."""
+        they are only dropped, the corrections saved first or not. A configuration rows were
+        committed with, never saved and not changed by hand, is offered for saving alone,
+        ``leave`` going on without. True when the user may go on; False to stay, or until
+        what is saved in the background is, ``again`` (the user's request) then made once it
+        is."""
         if self._after_the_save(again):
             return False
         if self._answered:
@@ -322,12 +333,19 @@ class Wizard(QWizard):
             return True
         copies = self._copy_targets()
         names = ", ".join(target.name for target in copies.values())
+        discarding = discard(dropped(unsaved, config is not None))
         if config is None:
             text = arg(self.tr(
                 "%Ln correction(s) of the preview are neither committed nor saved in a "
                 "corrected copy of their file. Save them in %1, beside the file they "
                 "correct?", "", unsaved), names)
             save = self.tr("&Save the corrected copy(ies)", "", len(copies))
+        elif not unsaved and not session.hand_changes_unsaved():
+            text = arg(self.tr("The configuration this import was committed with (how its file "
+                               "is read, its action and mapping) is saved nowhere: next time, "
+                               "the file's columns would have to be checked again. Save it %1, "
+                               "to find it under Saved configurations?"), self._where(config))
+            save, discarding = self.tr("&Save the configuration"), leave
         elif not unsaved:
             text = arg(self.tr("Your changes to the configuration (its reading, action, mapping "
                                "or XML) are not saved. Save the configuration %1, to use it "
@@ -342,8 +360,7 @@ class Wizard(QWizard):
                 "in %1, beside the file they correct, and the configuration %2?", "", unsaved),
                 names, self._where(config))
             save = self.tr("&Save the copy(ies) and the configuration", "", len(copies))
-        answer = ask(self, title, text, [save, discard(dropped(unsaved, config is not None)),
-                                         self.tr("Cancel")], escape=2)
+        answer = ask(self, title, text, [save, discarding, self.tr("Cancel")], escape=2)
         if answer == 2:
             return False
         if answer == 1:

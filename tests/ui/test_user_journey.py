@@ -14,6 +14,7 @@ from importer_gui.core import config_xml, pipeline
 from importer_gui.core.records import Table
 from importer_gui.core.store import Store
 from importer_gui.ui.main_window import MainWindow
+from importer_gui.ui.settings import Settings
 from importer_gui.ui.styles import Fill, fill_brush
 from importer_gui.ui.wizard import COMMIT, CONFIG, MAPPING, OPEN, PREVIEW
 from tests.builders import teachers_import, trainings_import, write_config, write_xlsx
@@ -243,8 +244,10 @@ def test_a_first_time_user_commits_the_samples_files_pressing_next_alone(
         next_button.click()  # Commit: the rows with errors are skipped, once agreed
         commit = wizard.commit_page
         qtbot.waitUntil(lambda c=commit: c.result is not None, timeout=20_000)
+        # Finish offers to keep the guesses for next month: Enter saves them.
         wizard.button(QWizard.WizardButton.FinishButton).click()
-        assert wizard.currentId() == OPEN
+        qtbot.waitUntil(lambda: wizard.currentId() == OPEN)
+    assert [saved.stem for saved in Settings.library()] == ["sessions", "teachers", "trainings"]
     with Store.open(window.state.store_path) as store:
         assert len(store.history()) == 3
         sessions = [s.title for s in store.page(Table.SESSION)]

@@ -3049,12 +3049,28 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>Vos modifications de l&apos;import de %1 ne peuvent pas encore être gardées dans la configuration, et recommencer les abandonne.</translation>
     </message>
     <message>
+        <source>Start &amp;anew without saving</source>
+        <translation>&amp;Recommencer sans enregistrer</translation>
+    </message>
+    <message>
         <source>Your changes to the import of %1 cannot be kept in the configuration yet, and quitting drops them.</source>
         <translation>Vos modifications de l&apos;import de %1 ne peuvent pas encore être gardées dans la configuration, et quitter les abandonne.</translation>
     </message>
     <message>
+        <source>&amp;Quit without saving</source>
+        <translation>&amp;Quitter sans enregistrer</translation>
+    </message>
+    <message>
         <source>Your changes to the import of %1 cannot be kept in the configuration yet, and opening another file drops them.</source>
         <translation>Vos modifications de l&apos;import de %1 ne peuvent pas encore être gardées dans la configuration, et ouvrir un autre fichier les abandonne.</translation>
+    </message>
+    <message>
+        <source>The configuration this import was committed with (how its file is read, its action and mapping) is saved nowhere, and opening another file drops it. Save it %1 first, to find it under Saved configurations?</source>
+        <translation>La configuration avec laquelle cet import a été validé (la lecture de son fichier, son action et sa correspondance) n&apos;est enregistrée nulle part, et ouvrir un autre fichier l&apos;abandonne. L&apos;enregistrer d&apos;abord %1, pour la retrouver dans Configurations enregistrées&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Open &amp;without saving</source>
+        <translation>Ouvrir &amp;sans enregistrer</translation>
     </message>
     <message>
         <source>Show another import?</source>
@@ -3077,6 +3093,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
             <numerusform>%Ln correction de l&apos;aperçu n&apos;est ni validée ni enregistrée dans une copie corrigée de son fichier. L&apos;enregistrer dans %1, à côté du fichier qu&apos;elle corrige&#xa0;?</numerusform>
             <numerusform>%Ln corrections de l&apos;aperçu ne sont ni validées ni enregistrées dans une copie corrigée de leur fichier. Les enregistrer dans %1, à côté du fichier qu&apos;elles corrigent&#xa0;?</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The configuration this import was committed with (how its file is read, its action and mapping) is saved nowhere: next time, the file&apos;s columns would have to be checked again. Save it %1, to find it under Saved configurations?</source>
+        <translation>La configuration avec laquelle cet import a été validé (la lecture de son fichier, son action et sa correspondance) n&apos;est enregistrée nulle part&#xa0;: la prochaine fois, les colonnes du fichier seraient à vérifier de nouveau. L&apos;enregistrer %1, pour la retrouver dans Configurations enregistrées&#xa0;?</translation>
     </message>
     <message>
         <source>Your changes to the configuration (its reading, action, mapping or XML) are not saved. Save the configuration %1, to use it again?</source>
