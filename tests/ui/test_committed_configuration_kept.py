@@ -136,3 +136,17 @@ def test_a_saved_configuration_committed_asks_nothing_on_finish(
     questions.asked.clear()
     finished(window, qtbot)
     assert questions.asked == [] and Settings.library() == []
+
+
+def test_opening_another_file_after_the_commit_offers_it_first(
+        window: MainWindow, sample: Path, qtbot: QtBot, questions: Questions) -> None:
+    committed_as_guessed(window, sample / "teachers.csv", qtbot, questions)
+    questions.answers.append("Open without saving")
+    assert window.open_file(sample / "learners.csv")
+    assert questions.asked == [("Open another file?", (
+        "The configuration this import was committed with (how its file is read, its action "
+        "and mapping) is saved nowhere, and opening another file drops it. Save it in your "
+        "library as “teachers” first, to find it under Saved configurations?"),
+        ["Save the configuration and open", "Open without saving", "Cancel"])]
+    assert Settings.library() == []
+    assert window.state.choices.data_files == [(sample / "learners.csv").resolve()]
