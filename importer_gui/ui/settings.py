@@ -77,6 +77,21 @@ def library_file_name(name: str) -> str:
 
 _NAME_BYTES = 200
 
+# A date in a data file's name ("learners-2024-05", "inscriptions_03_2025", "tracking 2025"):
+# a year of four digits, with a month or a day beside it, and the separators around it.
+_DATED = re.compile(r"[ _.-]*(?<!\d)(?:\d{1,2}[ _.-]){0,2}(?:19|20)\d{2}"
+                    r"(?:[ _.-]\d{1,2}){0,2}(?!\d)")
+
+
+def library_name_for(data_file: Path | None) -> str:
+    """The name a configuration is offered under in the library: its data file's, without
+    a date in it, so that next month's file finds the same entry ("learners-2024-05" and
+    "learners-2024-06" are both "learners")."""
+    if data_file is None:
+        return ""
+    stem = data_file.stem
+    return _DATED.sub("", stem).strip(" _.-") or stem
+
 # The kinds of file whose dialogs each start where the user last chose one of that kind.
 DATA_FILES = "data"
 CONFIGURATIONS = "configurations"

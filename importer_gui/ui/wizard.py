@@ -25,7 +25,7 @@ from importer_gui.ui.pages.mapping_page import MappingPage
 from importer_gui.ui.pages.open_page import OpenPage
 from importer_gui.ui.pages.preview_page import PreviewPage
 from importer_gui.ui.saving_copies import SavingCopies
-from importer_gui.ui.settings import Settings
+from importer_gui.ui.settings import Settings, library_name_for
 from importer_gui.ui.state import WizardState, Writer, stop_asked
 from importer_gui.ui.tasks import TaskRunner, saving_pool
 from importer_gui.ui.widgets.ask import ask
@@ -554,7 +554,8 @@ class Wizard(QWizard):
         choices = self.state.choices
         if choices.config_path is not None:
             return choices.config_path
-        stem = choices.data_files[0].stem if choices.data_files else "configuration"
+        stem = library_name_for(choices.data_files[0] if choices.data_files else None) \
+            or "configuration"
         target, n = self.settings.library_path(stem), 1
         while target.exists():
             n += 1

@@ -150,3 +150,17 @@ def test_opening_another_file_after_the_commit_offers_it_first(
         ["Save the configuration and open", "Open without saving", "Cancel"])]
     assert Settings.library() == []
     assert window.state.choices.data_files == [(sample / "learners.csv").resolve()]
+
+
+def test_a_month_s_file_is_offered_under_its_name_without_the_date(
+        window: MainWindow, sample: Path, qtbot: QtBot, questions: Questions,
+        tmp_path: Path) -> None:
+    """ "teachers-2027-03" is kept as "teachers": April's "teachers-2027-04" finds it."""
+    march = tmp_path / "march" / "teachers-2027-03.csv"
+    march.parent.mkdir()
+    shutil.copyfile(sample / "teachers.csv", march)
+    committed_as_guessed(window, march, qtbot, questions)
+    finished(window, qtbot)
+    title, text, answers = FINISHED[ENGLISH]
+    assert questions.asked == [(title, text.format("teachers"), answers)]
+    assert [saved.name for saved in Settings.library()] == ["teachers.xml"]

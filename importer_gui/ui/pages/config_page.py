@@ -29,7 +29,7 @@ from importer_gui.ui.i18n import arg
 from importer_gui.ui.labels import catalogue_text
 from importer_gui.ui.messages_text import message_kind, message_text, system_reason_text
 from importer_gui.ui.pages.base import BasePage, read_head, read_in_background
-from importer_gui.ui.settings import CONFIGURATIONS, Settings
+from importer_gui.ui.settings import CONFIGURATIONS, Settings, library_name_for
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.styles import Look, current, look_of, on_scheme_change, set_look
 from importer_gui.ui.tasks import TaskRunner, saving_pool
@@ -512,7 +512,7 @@ class ConfigPage(BasePage):
     def _ask_library_name(self) -> None:
         """Ask for a name, then save into the library."""
         files = self.session.choices.data_files
-        suggested = files[0].stem if files else ""
+        suggested = library_name_for(files[0] if files else None)
         name, ok = QInputDialog.getText(self, self.tr("Save to library"),
                                         self.tr("&Name of the configuration:"), text=suggested)
         if ok and name.strip():
