@@ -91,6 +91,29 @@ def test_a_new_session_is_created_with_the_rows_dates(env: Env) -> None:
     assert stored(env)[-1] == ("jmartin", "Paris mars")
 
 
+def test_a_session_created_by_a_slip_of_another_title_says_so(env: Env) -> None:
+    plan = env.check(registrations(env, [
+        ["mdupont", "SEC-101", "Lyon janvierr", "", "", "Y"],  # a letter too many
+        ["jmartin", "SEC-101", "lyon Janvier", "", "", "Y"],  # its case alone differs
+        ["ileroy", "SEC-101", "Lyon janvierr", "", "", "Y"],  # the session line 2 made
+        ["pleroy", "MGT-200", "Lyon janvier", "", "", "Y"]]))  # another course's title
+    assert rows(plan) == [
+        (2, "create", ["No session 'Lyon janvierr' in SEC-101; 'Lyon janvier' exists: this "
+                       "row creates a new session."]),
+        (3, "create", ["No session 'lyon Janvier' in SEC-101; 'Lyon janvier' exists: this "
+                       "row creates a new session."]),
+        (4, "create", []), (5, "create", [])]
+
+
+def test_a_session_of_a_series_is_created_without_a_warning(env: Env) -> None:
+    by_hand(env.store_path, "INSERT INTO session (training_id, title) VALUES "
+                            "((SELECT id FROM training WHERE path_code = 'MGT-200'), 'Groupe 1'), "
+                            "((SELECT id FROM training WHERE path_code = 'MGT-200'), 'Lot A')")
+    plan = env.check(registrations(env, [["mdupont", "MGT-200", title, "", "", "Y"]
+                                         for title in ("Groupe 2", "Lot B", "Lyon mars")]))
+    assert rows(plan) == [(2, "create", []), (3, "create", []), (4, "create", [])]
+
+
 def test_an_existing_session_takes_the_rows_dates_unless_told_not_to(env: Env) -> None:
     data = [["mdupont", "SEC-101", "Lyon janvier", "12/01/2027", "15/01/2027", "Y"]]
     kept = env.check(registrations(

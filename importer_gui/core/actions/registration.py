@@ -26,6 +26,7 @@ from importer_gui.core.catalogue.actions import (
 from importer_gui.core.catalogue.actions import REGISTRATION_ACTION as SPEC
 from importer_gui.core.catalogue.specs import YES
 from importer_gui.core.issues import Outcome
+from importer_gui.core.near_titles import near_title, numbers_of
 from importer_gui.core.overlay import BY_LEARNER_SESSION, SEVERAL, id_pair
 from importer_gui.core.records import LearnerRec, SessionRec, Table, TrainingRec
 
@@ -104,6 +105,9 @@ def _fast_paths(action: BoundAction) -> tuple[str | None, str | None, bool]:
 # The index lookup.find_session files sessions under for a search by title alone (the same
 # name and key, so the overlay keeps one index for both).
 _BY_TITLE = ("search:title", attrgetter("training_id", "title"))
+# A course's sessions with the same numbers in their titles: those a title may be a slip of.
+_BY_TRAINING_NUMBERS = ("training+numbers",
+                        lambda session: (session.training_id, numbers_of(session.title)))
 _TRAINING_FIELDS = {"trainingPathCode": STORE_COLUMNS["trainingPathCode"], "trainingId": "id"}
 
 
@@ -255,10 +259,23 @@ def _create_session(ctx: RowContext, setup: _Setup, learner: LearnerRec,
     columns = {column: values[field] for field, column in _SESSION_COLUMNS if field in values}
     if "title" not in columns:
         columns["title"] = _session_for(learner)
+    if TITLE in values:
+        _warn_near_title(ctx, training, values[TITLE])
     columns["training_id"] = training.id
     change = ctx.overlay.create(Table.SESSION, columns)
     ctx.changes.append(change)
     return ctx.overlay.get(Table.SESSION, change.record_id)
+
+
+def _warn_near_title(ctx: RowContext, training: TrainingRec, title: str) -> None:
+    """A warning when the new session's title looks a slip of one the course has: the
+    platform would quietly make a second session beside the one meant."""
+    sessions = ctx.overlay.find(Table.SESSION, *_BY_TRAINING_NUMBERS,
+                                (training.id, numbers_of(title)))
+    near = near_title(title, (session.title for session in sessions))
+    if near is not None:
+        ctx.warning(TITLE, msg.SESSION_NEAR_MISS.format(title=title, code=training.path_code,
+                                                        near=near))
 
 
 def _update_session(ctx: RowContext, setup: _Setup, session: SessionRec) -> bool:

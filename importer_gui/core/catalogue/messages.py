@@ -261,6 +261,9 @@ SESSION_RENAMED = QT_TRANSLATE_NOOP(
                 "session {old} to \"{new}\".")
 SESSION_FOR = "Session for {name}"  # the title the platform gives a session renamed so
 SESSION_KEPT = QT_TRANSLATE_NOOP("messages", "Session {title} is not updated: {reason}.")
+# WARNING: a row creating a session whose title looks a slip of one its course has.
+SESSION_NEAR_MISS = QT_TRANSLATE_NOOP(
+    "messages", "No session '{title}' in {code}; '{near}' exists: this row creates a new session.")
 KEPT_BY_OPTION = QT_TRANSLATE_NOOP("messages", "dontUpdateExistingSessions is yes")
 KEPT_BY_ACCESS = QT_TRANSLATE_NOOP("messages", "fullAccess is no and no import created it")
 SESSION_NOT_DELETED = QT_TRANSLATE_NOOP(

@@ -6485,6 +6485,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>La session {title} n&apos;est pas mise à jour&#xa0;: {reason}.</translation>
     </message>
     <message>
+        <source>No session &apos;{title}&apos; in {code}; &apos;{near}&apos; exists: this row creates a new session.</source>
+        <translation>Aucune session «&#xa0;{title}&#xa0;» dans {code}&#xa0;; «&#xa0;{near}&#xa0;» existe&#xa0;: cette ligne crée une nouvelle session.</translation>
+    </message>
+    <message>
         <source>dontUpdateExistingSessions is yes</source>
         <translation>dontUpdateExistingSessions vaut yes</translation>
     </message>
