@@ -6,11 +6,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
+from importer_gui.core import config_xml, pipeline
+from importer_gui.core.issues import Outcome
 from importer_gui.core.plan import Plan
-from importer_gui.ui.models.preview_model import OUTCOME_COLUMN, PreviewModel
+from importer_gui.ui.models.preview_model import OUTCOME_COLUMN, PreviewModel, outcome_label
+from importer_gui.ui.pages.commit_page import CommitPage
+from importer_gui.ui.pages.preview_page import PreviewPage
 from importer_gui.ui.state import WizardState
-from tests.builders import trainings_import
+from tests.builders import trainings_import, write_config
 from tests.core.harness import Env
 from tests.core.test_registrations import LYON, registrations, seed
 
@@ -43,3 +48,52 @@ def test_a_session_made_by_a_slip_of_a_title_is_said_in_french(
     assert (f"Aucune session «{NBSP}Lyon janvierr{NBSP}» dans SEC-101{NBSP}; «{NBSP}Lyon "
             f"janvier{NBSP}» existe{NBSP}: cette ligne crée une nouvelle session."
             in str(outcome(plan, tmp_path, Qt.ItemDataRole.ToolTipRole)))
+
+
+def unregistering(tmp_path: Path) -> WizardState:
+    """A wizard state on a store where mdupont is registered to Lyon janvier, and a file
+    unregistering them."""
+    env, _plan = checked(tmp_path, [], committed_first=True)
+    spec = registrations(env, [["mdupont", *LYON, "N"]])
+    state = WizardState(env.store_path)
+    config = config_xml.load(write_config(env.folder, spec))
+    state.session.set_config(config, pipeline.resolve_data_files(config))
+    return state
+
+
+def preview_and_commit(state: WizardState, qtbot: QtBot) -> tuple[PreviewPage, CommitPage]:
+    """The preview checked, then committed."""
+    page, commit = PreviewPage(state), CommitPage(state)
+    qtbot.addWidget(page)
+    qtbot.addWidget(commit)
+    page.runner.synchronous = commit.runner.synchronous = True
+    page.start_check()
+    return page, commit
+
+
+def test_an_unregistration_is_called_so_in_the_preview_and_the_commit(
+        tmp_path: Path, qtbot: QtBot) -> None:
+    page, commit = preview_and_commit(unregistering(tmp_path), qtbot)
+    assert page.model.data(page.model.index(0, OUTCOME_COLUMN)) == "unregister"
+    assert "1 to unregister" in page.counts_label.text()
+    commit.start()
+    deleted = commit._form.labelForField(commit.count_labels[Outcome.DELETE])
+    assert (deleted.text(), commit.count_labels[Outcome.DELETE].text()) == ("Unregistered:", "1")
+    assert "1 unregistered" in commit.summary.accessibleName()
+
+
+def test_an_unregistration_is_called_so_in_french(
+        french: None, tmp_path: Path, qtbot: QtBot) -> None:
+    page, commit = preview_and_commit(unregistering(tmp_path), qtbot)
+    assert page.model.data(page.model.index(0, OUTCOME_COLUMN)) == "désinscription"
+    assert "1 à désinscrire" in page.counts_label.text()
+    commit.start()
+    deleted = commit._form.labelForField(commit.count_labels[Outcome.DELETE])
+    assert deleted.text() == f"Désinscrites{NBSP}:"
+
+
+def test_other_deletions_keep_their_word() -> None:
+    assert outcome_label(Outcome.DELETE, ["createOrUpdateSessionAction"]) == "delete"
+    assert outcome_label(Outcome.DELETE, ["createOrUpdateLearnerAction",
+                                          "registerLearnerAction"]) == "delete"
+    assert outcome_label(Outcome.DELETE, ["registerLearnerAction"]) == "unregister"

@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
+from importer_gui.core.catalogue.actions import REGISTRATION_ACTION
 from importer_gui.core.cells import Cell, cell_text
 from importer_gui.core.corrections import Correction, EditTexts
 from importer_gui.core.errors import ImporterError
@@ -112,8 +113,22 @@ def view_column_keys(imports: Sequence[ImportPlan]) -> list[str]:
     return [LINE_KEY, OUTCOME_KEY, *values] + ([FILE_KEY] if len(imports) > 1 else [])
 
 
-def outcome_label(outcome: Outcome) -> str:
-    """An outcome for people."""
+def unregisters(actions: Iterable[str]) -> bool:
+    """True for registration actions alone: what their rows delete is a registration, never
+    the learner, and the window says "unregister" rather than "delete"."""
+    return set(actions) == _REGISTRATIONS
+
+
+def plan_unregisters(plan: Plan | None) -> bool:
+    """True when every import of the plan is of registration actions alone."""
+    return plan is not None and bool(plan.imports) and all(
+        unregisters(imp.actions) for imp in plan.imports)
+
+
+def outcome_label(outcome: Outcome, actions: Iterable[str] = ()) -> str:
+    """An outcome for people; ``actions``, the row's import's, may word a deletion."""
+    if outcome is Outcome.DELETE and unregisters(actions):
+        return translate("PreviewModel", "unregister")
     return {
         Outcome.CREATE: translate("PreviewModel", "create"),
         Outcome.UPDATE: translate("PreviewModel", "update"),
@@ -121,6 +136,9 @@ def outcome_label(outcome: Outcome) -> str:
         Outcome.DELETE: translate("PreviewModel", "delete"),
         Outcome.ERROR: translate("PreviewModel", "error"),
     }[outcome]
+
+
+_REGISTRATIONS = {REGISTRATION_ACTION.name}
 
 
 def whole_text(text: str) -> str:
@@ -287,7 +305,8 @@ class PreviewModel(PositionsModel):
     def __init__(self, state: WizardState, import_index: int | None = None,
                  parent: QObject | None = None, *, line_title: str | None = None,
                  editable: bool = True,
-                 outcome_text: Callable[[Outcome], str] = outcome_label) -> None:
+                 outcome_text: Callable[[Outcome, Sequence[str]], str] = outcome_label
+                 ) -> None:
         super().__init__(parent)
         self._state = state
         # A revert preview shows records (their id in the line column), is read-only and
@@ -635,7 +654,7 @@ class PreviewModel(PositionsModel):
 
     def _outcome_data(self, imp: ImportPlan, r: int, row: RowPlan, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._outcome_text(row.outcome)
+            return self._outcome_text(row.outcome, imp.actions)
         if role == Qt.ItemDataRole.BackgroundRole:
             return outcome_brush(row.outcome)
         if role == Qt.ItemDataRole.ForegroundRole:

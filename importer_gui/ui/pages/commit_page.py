@@ -31,6 +31,7 @@ from importer_gui.ui.i18n import arg
 from importer_gui.ui.labels import store_name
 from importer_gui.ui.locale_text import LocaleText
 from importer_gui.ui.messages_text import joined
+from importer_gui.ui.models.preview_model import plan_unregisters
 from importer_gui.ui.package_dialog import PackageDialog
 from importer_gui.ui.pages.base import BasePage, free_let_go, kept_off_the_collector, let_go
 from importer_gui.ui.state import WizardState
@@ -81,7 +82,7 @@ class CommitPage(BasePage):
         self.progress = self.progress_row.bar
         self.body.addWidget(self.progress_row)
         self.summary = QWidget(self)
-        form = QFormLayout(self.summary)
+        form = self._form = QFormLayout(self.summary)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.count_labels: dict[Outcome, QLabel] = {}
         for outcome, text in self._summary_texts():
@@ -120,10 +121,15 @@ class CommitPage(BasePage):
         return [
             (Outcome.CREATE, self.tr("Created:")),
             (Outcome.UPDATE, self.tr("Updated:")),
-            (Outcome.DELETE, self.tr("Deleted:")),
+            (Outcome.DELETE, self.tr("Unregistered:") if self._unregisters()
+             else self.tr("Deleted:")),
             (Outcome.UNCHANGED, self.tr("Unchanged:")),
             (Outcome.ERROR, self.tr("Skipped with errors:")),
         ]
+
+    def _unregisters(self) -> bool:
+        """True when the plan's rows delete registrations alone: said "unregistered"."""
+        return plan_unregisters(self.session.choices.plan)
 
     # --- running -----------------------------------------------------------------------------
 
@@ -229,6 +235,9 @@ class CommitPage(BasePage):
         numbers = LocaleText()
         for outcome, label in self.count_labels.items():
             label.setText(numbers.number(result.counts.get(outcome.value, 0)))
+        deleted = self._form.labelForField(self.count_labels[Outcome.DELETE])
+        if isinstance(deleted, QLabel):
+            deleted.setText(dict(self._summary_texts())[Outcome.DELETE])
         self.summary.show()
         self._say_counts(result.counts)
         self._show_logs(result)
@@ -248,7 +257,9 @@ class CommitPage(BasePage):
         texts = {
             Outcome.CREATE: self.tr("%Ln created", "", numbers[Outcome.CREATE]),
             Outcome.UPDATE: self.tr("%Ln updated", "", numbers[Outcome.UPDATE]),
-            Outcome.DELETE: self.tr("%Ln deleted", "", numbers[Outcome.DELETE]),
+            Outcome.DELETE: (self.tr("%Ln unregistered", "", numbers[Outcome.DELETE])
+                             if self._unregisters()
+                             else self.tr("%Ln deleted", "", numbers[Outcome.DELETE])),
             Outcome.UNCHANGED: self.tr("%Ln unchanged", "", numbers[Outcome.UNCHANGED]),
             Outcome.ERROR: self.tr("%Ln skipped with errors", "", numbers[Outcome.ERROR]),
         }

@@ -69,6 +69,7 @@ from importer_gui.ui.models.preview_model import (
     issue_text,
     names_its_field,
     outcome_label,
+    plan_unregisters,
     shown_imports,
     view_column_keys,
     view_kind,
@@ -817,7 +818,9 @@ class PreviewPage(BasePage):
             Outcome.CREATE: self.tr("%Ln to create", "", n),
             Outcome.UPDATE: self.tr("%Ln to update", "", n),
             Outcome.UNCHANGED: self.tr("%Ln unchanged", "", n),
-            Outcome.DELETE: self.tr("%Ln to delete", "", n),
+            Outcome.DELETE: (self.tr("%Ln to unregister", "", n)
+                             if plan_unregisters(self.session.choices.plan)
+                             else self.tr("%Ln to delete", "", n)),
             Outcome.ERROR: self.tr("%Ln with errors", "", n),
         }
         return texts[outcome]
@@ -996,7 +999,7 @@ class PreviewPage(BasePage):
             return
         imp, _r, row = selected
         lines: list[Line] = [(arg(self.tr("Line %1 of %2: %3"), row.line, imp.file.name,
-                                  outcome_label(row.outcome)), None)]
+                                  outcome_label(row.outcome, imp.actions)), None)]
         lines += [(_issue_line(issue), platform_words(issue.message)) for issue in row.issues()]
         for n in range(len(imp.columns)):
             correction = self.session.correction(imp.file, row.line, n)

@@ -25,6 +25,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%Ln unregistered</source>
+        <translation>
+            <numerusform>%Ln unregistered</numerusform>
+            <numerusform>%Ln unregistered</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln deleted</source>
         <translation>
             <numerusform>%Ln deleted</numerusform>
@@ -328,6 +335,13 @@ The package would replace them; they cannot be got back. Replace them?</numerusf
         <translation>
             <numerusform>%Ln unchanged</numerusform>
             <numerusform>%Ln unchanged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln to unregister</source>
+        <translation>
+            <numerusform>%Ln to unregister</numerusform>
+            <numerusform>%Ln to unregister</numerusform>
         </translation>
     </message>
     <message numerus="yes">

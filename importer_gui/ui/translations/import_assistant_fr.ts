@@ -201,6 +201,10 @@
         <translation>Mises à jour&#xa0;:</translation>
     </message>
     <message>
+        <source>Unregistered:</source>
+        <translation>Désinscrites&#xa0;:</translation>
+    </message>
+    <message>
         <source>Deleted:</source>
         <translation>Supprimées&#xa0;:</translation>
     </message>
@@ -247,6 +251,13 @@
         <translation>
             <numerusform>%Ln mise à jour</numerusform>
             <numerusform>%Ln mises à jour</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln unregistered</source>
+        <translation>
+            <numerusform>%Ln désinscrite</numerusform>
+            <numerusform>%Ln désinscrites</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1755,6 +1766,10 @@ Quelqu&apos;un se fait peut-être passer pour le serveur. Ne remplacez l&apos;an
         <translation>Champ&#xa0;: %1</translation>
     </message>
     <message>
+        <source>unregister</source>
+        <translation>désinscription</translation>
+    </message>
+    <message>
         <source>Column in the file: %1</source>
         <translation>Colonne du fichier&#xa0;: %1</translation>
     </message>
@@ -1964,6 +1979,13 @@ Quelqu&apos;un se fait peut-être passer pour le serveur. Ne remplacez l&apos;an
         <translation>
             <numerusform>%Ln inchangée</numerusform>
             <numerusform>%Ln inchangées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln to unregister</source>
+        <translation>
+            <numerusform>%Ln à désinscrire</numerusform>
+            <numerusform>%Ln à désinscrire</numerusform>
         </translation>
     </message>
     <message numerus="yes">
