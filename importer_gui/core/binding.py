@@ -203,6 +203,21 @@ class BoundAction:
         return option.default or None if option is not None else None
 
 
+# What each format reads: the provider's dateFormat an action's dates, its dateTimeFormat its
+# dates and times (a date and time field never reads dateFormat: without a dateTimeFormat it
+# is read as ISO 8601).
+_FORMAT_KINDS = {"dateFormat": Kind.DATE, DATE_TIME_FORMAT: Kind.DATETIME}
+
+
+def fields_read_by(spec: ActionSpec, format_name: str) -> tuple[str, ...] | None:
+    """The fields of ``spec`` the format ``format_name`` reads (none may); None when that
+    option is no date format."""
+    kind = _FORMAT_KINDS.get(format_name)
+    if kind is None:
+        return None
+    return tuple(f.name for f in spec.fields if f.kind is kind)
+
+
 def date_time_format(action: Action) -> str | None:
     """The dateTimeFormat an action reads its dates and times in: the one it is given (in
     <parameters>, else <options>), else its documented default; None for ISO 8601."""

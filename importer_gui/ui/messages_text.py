@@ -319,6 +319,12 @@ def _with_phrase(value: str) -> str:
     return value
 
 
+def format_text(date_format: str) -> str:
+    """A date (and time) format as the window shows it (``messages.shown_format``), what
+    its II stands for in the user's language."""
+    return _with_phrase(messages.shown_format(date_format))
+
+
 def _phrases() -> list[Template]:
     """Our templates that are phrases put at the end of a value."""
     return [t for t in templates()[1] if t.text.startswith(" ")]

@@ -246,3 +246,11 @@ def test_a_registration_earlier_in_the_same_run_is_enough(env: TrackingEnv) -> N
     data = [["jmartin", *ROW[1:]]]
     plan = env.run(tracking(env, data), PARAMETERS, before=(registrations,))
     assert rows(plan, 0) == [(2, "create", [])] and rows(plan) == [(2, "create", [])]
+
+
+def test_a_date_not_in_the_date_and_time_format_says_what_ii_stands_for(
+        env: TrackingEnv) -> None:
+    data = [[*ROW[:5], "12/01/2027 09:00", *ROW[6:]]]
+    assert row(env.run(tracking(env, data), PARAMETERS), 2) == ("error", [
+        "Field firstAccessDate: 12/01/2027 09:00 is not a date and time in the format "
+        "YYYY-MM-DD HH:II:SS (II: minutes)."])

@@ -338,13 +338,14 @@ def _date_converter(action: BoundAction, bound: BoundField) -> Converter:
     pattern, date_format = action.date_pattern, action.date_format
     name, shown, clear = bound.name, bound.shown, bound.spec.clear
     template = bound.spec.invalid or msg.NOT_A_DATE
+    said = msg.shown_format(date_format)
 
     def convert(ctx: RowContext, raw: Cell, value_text: str) -> Any:
         if clear and value_text == clear:
             return CLEAR
         day = parse_date(raw, pattern)
         if day is None:
-            ctx.error(name, template.format(field=shown, value=value_text, format=date_format))
+            ctx.error(name, template.format(field=shown, value=value_text, format=said))
         return day
     return convert
 
@@ -358,11 +359,12 @@ def _datetime_converter(action: BoundAction, bound: BoundField) -> Converter:
     if written is not None:
         pattern = date_pattern(written)
         template = bound.spec.invalid or msg.NOT_A_DATETIME
+        said = msg.shown_format(written)
 
         def convert_as(ctx: RowContext, raw: Cell, value_text: str) -> Any:
             moment = parse_datetime_as(raw, pattern, default_time)
             if moment is None:
-                ctx.error(name, template.format(field=shown, value=value_text, format=written))
+                ctx.error(name, template.format(field=shown, value=value_text, format=said))
             return moment
         return convert_as
     template = bound.spec.invalid or msg.DATE_NOT_VALID

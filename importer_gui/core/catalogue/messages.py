@@ -192,6 +192,16 @@ def shortened(value: str) -> str:
     return f"{value[:SHOWN_LENGTH // 2]}… ({len(value)} characters)"
 
 
+# Said after a format holding II: the platform's letters for minutes, which people take for
+# hours or a typing mistake.
+MINUTES_NOTE = QT_TRANSLATE_NOOP("messages", " (II: minutes)")
+
+
+def shown_format(date_format: str) -> str:
+    """A date (and time) format as a user is shown it: with what its II stands for."""
+    return date_format + MINUTES_NOTE if "II" in date_format.upper() else date_format
+
+
 def either(codes: list[str]) -> str:
     """Codes as the platform lists alternatives: "A, B or C"."""
     if len(codes) < 2:

@@ -1196,7 +1196,7 @@ La remplacer par celle-ci&#xa0;? Celle de la bibliothèque serait perdue.</trans
     </message>
     <message>
         <source>None yet: a configuration you save with “Save to library…”, on the page “The configuration”, is listed here to open again.</source>
-        <translation>Aucune pour l&apos;instant : une configuration enregistrée avec « Enregistrer dans la bibliothèque… », à la page « La configuration », est listée ici pour être rouverte.</translation>
+        <translation>Aucune pour l&apos;instant&#xa0;: une configuration enregistrée avec «&#xa0;Enregistrer dans la bibliothèque…&#xa0;», à la page «&#xa0;La configuration&#xa0;», est listée ici pour être rouverte.</translation>
     </message>
     <message>
         <source>New here? File ▸ Open sample opens a sample configuration and its files, to see every page before opening your own.</source>
@@ -1423,6 +1423,22 @@ Fichier&#xa0;: %2</translation>
     <message>
         <source>%1 (default %2):</source>
         <translation>%1 (par défaut %2)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>%1,
+for no field of this action,
+default %2:</source>
+        <translation>%1,
+pour aucun champ de cette action,
+par défaut %2&#xa0;:</translation>
+    </message>
+    <message>
+        <source>%1
+for %2,
+default %3:</source>
+        <translation>%1
+de %2,
+par défaut %3&#xa0;:</translation>
     </message>
     <message>
         <source>yes</source>
@@ -6497,6 +6513,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     <message>
         <source>Line {line} of this file already sets this room; this row&apos;s values are applied after it.</source>
         <translation>La ligne {line} de ce fichier crée ou modifie déjà cette salle&#xa0;; les valeurs de cette ligne-ci s&apos;appliquent après les siennes.</translation>
+    </message>
+    <message>
+        <source> (II: minutes)</source>
+        <translation> (II&#xa0;: minutes)</translation>
     </message>
     <message>
         <source>No column holds sessionTitle: for a new registration the platform renames session {old} to &quot;{new}&quot;.</source>

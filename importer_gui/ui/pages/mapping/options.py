@@ -5,12 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
-from importer_gui.core.binding import default_fields, option_value
+from importer_gui.core.binding import default_fields, fields_read_by, option_value
 from importer_gui.core.catalogue import NO, PROVIDER_OPTIONS, YES, OptionDef, OptionKind
 from importer_gui.core.config import Action, OptionValue
 from importer_gui.core.errors import ImporterError
 from importer_gui.ui.i18n import arg
-from importer_gui.ui.labels import catalogue_text, field_title
+from importer_gui.ui.labels import catalogue_text, field_label, field_title
+from importer_gui.ui.messages_text import format_text
 from importer_gui.ui.widgets.fitting_line import FittingLineEdit
 
 DATE_FORMAT = PROVIDER_OPTIONS["dateFormat"]
@@ -65,25 +66,40 @@ class OptionsBox:
                 label.setBuddy(next(iter(self.field_list_checks[option.name].values())))
             else:
                 widget = self._option_input(option, value, box)
-                form.addRow(self._option_label(catalogue_text(option.label),
-                                               self._choice_text(option.default)), widget)
+                form.addRow(self._labelled(option), widget)
         for parameter in self._parameters():
             widget = self._option_input(parameter, action.parameter(parameter.name), box)
             self.parameter_inputs[parameter.name] = self.option_inputs.pop(parameter.name)
-            form.addRow(self._option_label(catalogue_text(parameter.label) or parameter.name,
-                                           self._choice_text(parameter.default)), widget)
+            form.addRow(self._labelled(parameter), widget)
         self.date_format_edit = FittingLineEdit(date_format, DATE_FORMAT.default, box)
         self.date_format_edit.setObjectName(DATE_FORMAT.name)
         self.date_format_edit.setToolTip(catalogue_text(DATE_FORMAT.description))
         self._follow_hand(self.date_format_edit)
-        form.addRow(self._option_label(catalogue_text(DATE_FORMAT.label), DATE_FORMAT.default),
-                    self.date_format_edit)
+        form.addRow(self._labelled(DATE_FORMAT), self.date_format_edit)
         return box
+
+    def _labelled(self, option: OptionDef) -> str:
+        """An option's or parameter's label; a date format's says which of the action's
+        fields it reads."""
+        assert self.spec is not None
+        label = catalogue_text(option.label) or option.name
+        read = fields_read_by(self.spec, option.name)
+        if read is not None:
+            return self._format_label(label, read, format_text(option.default))
+        return self._option_label(label, self._choice_text(option.default))
 
     def _option_label(self, label: str, default: str) -> str:
         """An option's label, with its default when it has one (never "(default )")."""
         return (arg(self.tr("%1 (default %2):"), label, default) if default
                 else arg(self.tr("%1:"), label))
+
+    def _format_label(self, label: str, read: tuple[str, ...], default: str) -> str:
+        """A date format's label: the fields it reads, or that it reads none of this
+        action's (it stays, as the configuration may give one the platform checks)."""
+        if not read:
+            return arg(self.tr("%1,\nfor no field of this action,\ndefault %2:"), label, default)
+        fields = ", ".join(field_label(name) for name in read)
+        return arg(self.tr("%1\nfor %2,\ndefault %3:"), label, fields, default)
 
     def _parameters(self) -> list[OptionDef]:
         """The action's simple parameters that are not also among its options."""
