@@ -1,6 +1,6 @@
-"""The preview's columns, fitted as a check ends, are as wide as Qt sizes their title and the
-texts of the rows shown first (within the page's bounds), a two-line text by its longer
-line; a text further down does not widen its column."""
+"""The preview's columns, fitted as a check ends, are as wide as Qt sizes the texts of the
+rows shown first (within the page's bounds; a value column's title is given a few characters
+only), a two-line text by its longer line; a text further down does not widen its column."""
 
 from __future__ import annotations
 

@@ -85,12 +85,14 @@ from importer_gui.ui.widgets.beside_or_above import BesideOrAbove
 from importer_gui.ui.widgets.elided_combo import ElidedCombo
 from importer_gui.ui.widgets.header_highlight import HeaderHighlight
 from importer_gui.ui.widgets.line_tips import Line, LineTips
+from importer_gui.ui.widgets.lines_header import LinesElidedHeader
 from importer_gui.ui.widgets.message_list import MessageList
 from importer_gui.ui.widgets.progress import ProgressRow
 from importer_gui.ui.widgets.rows import message_line
 from importer_gui.ui.widgets.signals import signals_blocked
 from importer_gui.ui.widgets.spoken import announce_in_sight
 from importer_gui.ui.widgets.table_sizing import (
+    TITLE_FLOOR_CHARS,
     FitInView,
     ResizedByHand,
     contents_widths,
@@ -303,6 +305,7 @@ class PreviewPage(BasePage):
     def _table(self) -> QTableView:
         table = QTableView(self)
         table.setObjectName("previewTable")
+        table.setHorizontalHeader(LinesElidedHeader(table))
         table.setModel(self.model)
         table.setSortingEnabled(True)
         table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -700,7 +703,7 @@ class PreviewPage(BasePage):
     def _fit_column(self, section: int) -> None:
         """Fit a column to what is visible, within reason (long texts stay readable by
         tooltip); a column the user sized keeps the width the user gave it."""
-        width = contents_widths(self.table, columns=(section,))[section]
+        width = self._contents_width(section)
         if width is None:
             return
         fitted = min(max(width, FITTED_MIN), FITTED_MAX)
@@ -710,6 +713,19 @@ class PreviewPage(BasePage):
                 section, self._width_kept(section) or fitted)
         finally:
             self._fitting = False
+
+    def _contents_width(self, section: int) -> int | None:
+        """A column's width for its values in the rows shown first; a value column's title
+        (two lines, the file's header over the field it feeds) is given a few characters
+        and cut, whole in its tooltip: sized by its title, a column of short codes took
+        the room of three. The line, outcome and file are sized by their titles too."""
+        if section < FIRST_VALUE_COLUMN or section == self.model.file_column():
+            return contents_widths(self.table, columns=(section,))[section]
+        values = contents_widths(self.table, titles=False, columns=(section,))[section]
+        if values is None:
+            return None
+        floor = self.table.fontMetrics().averageCharWidth() * TITLE_FLOOR_CHARS
+        return max(values, min(self.table.horizontalHeader().sectionSizeHint(section), floor))
 
     def _width_kept(self, section: int) -> int | None:
         """The width the user gave a column of this kind of import (this start or the
