@@ -93,3 +93,21 @@ def test_clicking_a_row_s_line_goes_to_its_error_and_the_arrow_keys_go_nowhere_e
     assert table.horizontalScrollBar().value() > 0
     assert in_sight(page, current)
     shot(page.window(), screenshots, "error-in-sight-line-clicked")
+
+
+def test_the_row_s_line_stays_in_sight_beside_its_error_far_right(
+        tmp_path: Path, qtbot: QtBot, screenshots: Path) -> None:
+    _wizard, page = narrow_preview(tmp_path, qtbot)
+    table, lines = page.table, page.table.verticalHeader()
+    assert lines.isHidden()  # the Line column says them
+    page.summary_list.setCurrentIndex(page.messages.index(1))
+    current = table.currentIndex()
+    assert not in_sight(page, page.model.index(current.row(), LINE_COLUMN))
+    assert in_sight(page, current)
+    assert lines.isVisible()
+    assert page.model.headerData(current.row(), Qt.Orientation.Vertical) == WRONG_LINE
+    assert lines.sectionViewportPosition(current.row()) == table.rowViewportPosition(
+        current.row())
+    shot(page.window(), screenshots, "error-in-sight-with-its-line")
+    table.horizontalScrollBar().setValue(0)
+    assert lines.isHidden()  # the Line column again

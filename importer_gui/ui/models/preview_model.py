@@ -587,8 +587,9 @@ class PreviewModel(PositionsModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation is Qt.Orientation.Vertical:
-            return None
+        if orientation is Qt.Orientation.Vertical:  # the line, kept in sight (see the page)
+            return self.data(self.index(section, LINE_COLUMN), role) \
+                if role == Qt.ItemDataRole.DisplayRole else None
         if role == Qt.ItemDataRole.DisplayRole:
             if section == LINE_COLUMN:
                 return self._line_title or self.tr("Line")

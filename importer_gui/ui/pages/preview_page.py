@@ -313,8 +313,13 @@ class PreviewPage(BasePage):
         table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                               | QAbstractItemView.EditTrigger.EditKeyPressed
                               | QAbstractItemView.EditTrigger.AnyKeyPressed)
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+        lines = table.verticalHeader()
+        lines.hide()  # shown while the Line column is scrolled out of sight
+        lines.setDefaultSectionSize(table.fontMetrics().height() + 8)
+        lines.setDefaultAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        lines.setSectionsClickable(False)
+        lines.setHighlightSections(False)  # it would ask every column's flags of each row
+        table.horizontalScrollBar().valueChanged.connect(self._keep_lines_in_sight)
         table.setTabKeyNavigation(False)  # Tab goes on to the next control, as elsewhere
         _EnterEdits(table)
         header = table.horizontalHeader()
@@ -988,6 +993,21 @@ class PreviewPage(BasePage):
         index = self.model.index(view_row, column)
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index)
+        if self._keep_lines_in_sight():  # the lines narrowed the table: in sight again
+            self.table.scrollTo(index)
+
+    def _keep_lines_in_sight(self) -> bool:
+        """The rows' lines at the table's left edge while the Line column is scrolled out
+        of sight (a jump to a cell far right would leave the row without its line), as wide
+        as that column; whether they came or went."""
+        header, lines = self.table.horizontalHeader(), self.table.verticalHeader()
+        wanted = header.sectionViewportPosition(LINE_COLUMN) < 0
+        if wanted == lines.isVisibleTo(self.table):
+            return False
+        lines.setMinimumWidth(header.sectionSize(LINE_COLUMN))
+        lines.setVisible(wanted)
+        self.table.updateGeometries()  # the narrower viewport, now rather than at next layout
+        return True
 
     def _on_cell_clicked(self, index: QModelIndex) -> None:
         """A click on a row's line or outcome chooses the row: its cell with an issue is
