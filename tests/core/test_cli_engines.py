@@ -97,6 +97,37 @@ def test_store_copy_carries_everything_from_sqlite_to_postgresql_and_back(
             assert max(store.load_state([Table.ROOM]).rooms) == gone + 1
 
 
+@pytest.mark.parametrize("into", ["sqlite", "postgres"])
+def test_store_copy_of_a_store_with_a_reference_to_nothing_names_it_on_each_engine(
+        sample: Path, tmp_path: Path, store_url: StoreLocation, into: str,
+        request: pytest.FixtureRequest, capsys: pytest.CaptureFixture[str]) -> None:
+    source = existing_store(store_url)
+    assert run(capsys, "commit", str(sample / "sample-config.xml"), "--store", source)[0] == 1
+    # What a restore without its checks leaves (PostgreSQL checks only with its triggers on).
+    unchecked = "SET session_replication_role = replica; " \
+        if isinstance(store_url, PostgresUrl) else ""
+    raw_sql(store_url, f"{unchecked}UPDATE session SET training_id = 999 WHERE id = 1")
+    cluster: Cluster | None = None
+    if into == "postgres":
+        cluster = request.getfixturevalue("postgres_cluster")
+        database = cluster.new_database("target")
+        target: StoreLocation = PostgresUrl(cluster.url(database))
+    else:
+        target = tmp_path / "copy.sqlite3"
+    try:
+        code, out, err = run(capsys, "store", "copy", source, str(target))
+        assert (code, out) == (2, "")
+        assert err == (f"importer-gui: The store {source} holds a reference it cannot follow: "
+                       "Session 'Sécurité incendie - Lyon janvier' refers by its training_id "
+                       f"to training 999, which the store does not hold; nothing was written "
+                       f"to {target}.\n")
+        assert tables_in(target) == [] if isinstance(target, PostgresUrl) \
+            else not target.exists()
+    finally:
+        if cluster is not None:
+            cluster.drop_database(database)
+
+
 def test_store_copy_refuses_a_store_that_is_not_empty(
         tmp_path: Path, store_url: StoreLocation, capsys: pytest.CaptureFixture[str]) -> None:
     source = tmp_path / "source.sqlite3"

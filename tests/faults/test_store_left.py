@@ -141,8 +141,10 @@ def test_a_copy_of_a_store_holding_a_reference_it_cannot_follow_names_the_source
     assert cli("commit", str(sample / "sample-config.xml"), "--store", str(store)).code == 1
     raw_sql(store, "UPDATE session SET training_id = 'PC-9' WHERE id = 1")
     line = one_line_failure(cli("store", "copy", str(store), str(copy)))
-    assert line == (f"importer-gui: The store {store} holds a reference it cannot follow "
-                    f"(FOREIGN KEY constraint failed): nothing was written to {copy}.")
+    assert line == (f"importer-gui: The store {store} holds a reference it cannot follow: "
+                    "Session 'Sécurité incendie - Lyon janvier' refers by its training_id to "
+                    f"training 'PC-9', which the store does not hold; nothing was written to "
+                    f"{copy}.")
     assert not copy.exists()
 
 

@@ -41,7 +41,7 @@ from importer_gui.core.progress import Monitor
 from importer_gui.core.records import Change, Record, StoreState
 from importer_gui.core.schema import Table
 from importer_gui.core.store.dialect import SQLITE, Connection, Dialect, Failure, Fault
-from importer_gui.core.store.holders import taken
+from importer_gui.core.store.holders import broken_reference, taken
 from importer_gui.core.store.journals import foreign_journal
 from importer_gui.core.store.location import PostgresUrl, StoreLocation, parse_location
 from importer_gui.core.store.queries import ISO_FORMS, DateForms, Order, Queries
@@ -148,6 +148,12 @@ REFERENCE = QT_TRANSLATE_NOOP("errors", "Nothing was written to {path}: a change
 # source ({path}) is the one holding a reference that leads nowhere.
 UNFOLLOWED = QT_TRANSLATE_NOOP("errors", "The store {path} holds a reference it cannot follow "
                                          "({detail}): nothing was written to {target}.")
+# The same, naming the reference the source's own check finds first (holders.broken_reference):
+# the engines' words name no record, or name neither store.
+UNFOLLOWED_AT = QT_TRANSLATE_NOOP("errors", "The store {path} holds a reference it cannot "
+                                            "follow: {subject} refers by its {field} to {kind} "
+                                            "{ref}, which the store does not hold; nothing was "
+                                            "written to {target}.")
 # A reference the check (or a revert's plan) found whole, broken at the write: by a change
 # another program made in between.
 REFERENCE_SINCE_CHECK = QT_TRANSLATE_NOOP("errors", "Nothing was written to {path}: the store "
@@ -635,8 +641,18 @@ class Store:
             fault = target._dialect.fault(exc, target.path)
             if fault.failure is not Failure.REFERENCE:
                 raise
-            raise StoreError(UNFOLLOWED.format(path=self.path, detail=fault.text,
-                                               target=target.path)) from exc
+            raise StoreError(self._unfollowed(fault, target)) from exc
+
+    def _unfollowed(self, fault: Fault, target: Store) -> str:
+        """A copy's reference refused, named as this store's check finds it (read after the
+        copy failed: a copy that succeeds never pays for it); the engine's words when the
+        check finds none or fails."""
+        found = None
+        with suppress(StoreError, *self._dialect.errors):  # a failed check names nothing
+            found = broken_reference(self._conn(), self._dialect)
+        if found is None:
+            return UNFOLLOWED.format(path=self.path, detail=fault.text, target=target.path)
+        return UNFOLLOWED_AT.format(path=self.path, target=target.path, **found)
 
     def _sequences_refused(self, failed: SourceFailed) -> str | None:
         """A copy's source whose role was refused its id sequences, said so (the engine

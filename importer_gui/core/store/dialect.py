@@ -115,6 +115,18 @@ class Fault:
 
 
 @dataclass(frozen=True)
+class BrokenReference:
+    """A row's reference to a row its store does not hold: the row (``table``, ``row_id``),
+    its ``column`` and the ``value`` there, which no row of ``parent`` has as its id."""
+
+    table: str
+    row_id: int
+    column: str
+    parent: str
+    value: Any
+
+
+@dataclass(frozen=True)
 class Identity:
     """Whose file this is: new (nothing in it yet), ours (at some schema version), or not."""
 
@@ -184,6 +196,10 @@ class Dialect(Protocol):
 
     def defer_references(self, conn: Connection) -> None:
         """Check the transaction's references at its commit, not at each statement."""
+
+    def broken_reference(self, conn: Connection) -> BrokenReference | None:
+        """The first reference the store holds to a row it does not hold (as the engine
+        declares references); None when every one leads somewhere."""
 
     def next_id(self, conn: Connection, table: str) -> int:
         """The id the table's next row gets (never a deleted row's, when so defined)."""
@@ -603,6 +619,19 @@ class SqliteDialect:
     def defer_references(self, conn: sqlite3.Connection) -> None:
         """Foreign keys checked at COMMIT, for this transaction only."""
         conn.execute("PRAGMA defer_foreign_keys = ON")
+
+    def broken_reference(self, conn: sqlite3.Connection) -> BrokenReference | None:
+        """The first row SQLite's own check finds (a row's id is its rowid)."""
+        found = conn.execute("PRAGMA foreign_key_check").fetchone()
+        if found is None:
+            return None
+        table, row_id, parent, key = found
+        column = next(reference[3] for reference in
+                      conn.execute(f'PRAGMA foreign_key_list("{table}")')
+                      if reference[0] == key)
+        [value] = conn.execute(f'SELECT "{column}" FROM "{table}" WHERE rowid = ?',
+                               (row_id,)).fetchone()
+        return BrokenReference(table, row_id, column, parent, value)
 
     def next_id(self, conn: sqlite3.Connection, table: str) -> int:
         """Past the largest id in use and AUTOINCREMENT's sequence (its deleted ids)."""

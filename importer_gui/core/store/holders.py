@@ -166,6 +166,23 @@ def label_of(conn: Connection, dialect: Dialect, table: Table, record_id: int) -
     return named(row[0] if row else None, record_id)
 
 
+def broken_reference(conn: Connection, dialect: Dialect) -> dict[str, str] | None:
+    """The first reference of a store that leads nowhere, as a message names it: the record
+    holding it ({subject}), its column ({field}), and the record it names that the store does
+    not hold ({kind} {ref}); None when every reference leads somewhere."""
+    found = dialect.broken_reference(conn)
+    if found is None:
+        return None
+    holder = (label_of(conn, dialect, Table(found.table), found.row_id)
+              if found.table in _RECORD_TABLES else str(found.row_id))
+    # The missing record by the value that names it: an id, or text quoted (a code typed
+    # where its id belongs).
+    return {"subject": record_name(found.table, holder),
+            "field": field_named(found.table, found.column),
+            "kind": record_kind(found.parent),
+            "ref": named(None if isinstance(found.value, int) else found.value, found.value)}
+
+
 def subject(table: Table, record_id: int, *known: dict[str, Any] | None) -> str:
     """A record as a message names it, "Teacher 'zoe'": by its label as the first of
     ``known`` holding one has it (what the writer expected, then the store's...), or

@@ -57,6 +57,7 @@ from importer_gui.core.store.dialect import (
     APPLICATION_ID,
     LOCK_STEP,
     SORT_FOLDS,
+    BrokenReference,
     Converter,
     Failure,
     Fault,
@@ -577,6 +578,30 @@ class PostgresDialect:
     def defer_references(self, conn: PgConnection) -> None:
         """The (deferrable) references checked at COMMIT, for this transaction only."""
         conn.execute("SET CONSTRAINTS ALL DEFERRED")
+
+    def broken_reference(self, conn: PgConnection) -> BrokenReference | None:
+        """The first row, by id, of the first reference declared in the store's schema (in
+        the order the references were made) whose value no row of its parent holds: a
+        reference the server did not check (its triggers turned off, a dump restored
+        without them)."""
+        declared = conn.execute(
+            "SELECT t.relname, a.attname, p.relname, pa.attname FROM pg_catalog.pg_constraint c"
+            " JOIN pg_catalog.pg_class t ON t.oid = c.conrelid"
+            " JOIN pg_catalog.pg_class p ON p.oid = c.confrelid"
+            " JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid"
+            " AND a.attnum = c.conkey[1]"
+            " JOIN pg_catalog.pg_attribute pa ON pa.attrelid = c.confrelid"
+            " AND pa.attnum = c.confkey[1]"
+            " JOIN pg_catalog.pg_namespace n ON n.oid = c.connamespace"
+            " WHERE c.contype = 'f' AND n.nspname = current_schema() ORDER BY c.oid").fetchall()
+        for table, column, parent, key in declared:
+            found = conn.execute(
+                f'SELECT c.id, c."{column}" FROM "{table}" c WHERE c."{column}" IS NOT NULL'
+                f' AND NOT EXISTS (SELECT 1 FROM "{parent}" p WHERE p."{key}" = c."{column}")'
+                " ORDER BY c.id LIMIT 1").fetchone()
+            if found is not None:
+                return BrokenReference(table, found[0], column, parent, found[1])
+        return None
 
     def next_id(self, conn: PgConnection, table: str) -> int:
         """Past the largest id in use and the table's sequence (deleted records' ids)."""

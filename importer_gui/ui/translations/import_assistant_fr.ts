@@ -5204,6 +5204,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>La base {path} contient une référence qui ne mène nulle part ({detail})&#xa0;: rien n&apos;a été écrit dans {target}.</translation>
     </message>
     <message>
+        <source>The store {path} holds a reference it cannot follow: {subject} refers by its {field} to {kind} {ref}, which the store does not hold; nothing was written to {target}.</source>
+        <translation>La base {path} contient une référence qui ne mène nulle part&#xa0;: {subject} fait référence par son champ {field} à l&apos;enregistrement {kind} {ref}, que la base ne contient pas&#xa0;; rien n&apos;a été écrit dans {target}.</translation>
+    </message>
+    <message>
         <source>Nothing was written to {path}: the store changed since the check, and a change would leave a record referring to one that does not exist ({detail}); check again.</source>
         <translation>Rien n&apos;a été écrit dans {path}&#xa0;: la base a changé depuis la vérification, et une modification laisserait un enregistrement faire référence à un enregistrement qui n&apos;existe pas ({detail})&#xa0;; vérifiez à nouveau.</translation>
     </message>
