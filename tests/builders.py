@@ -156,3 +156,11 @@ def by_hand(path: Path, sql: str) -> None:
         conn.execute(sql)
     finally:
         conn.close()
+
+
+def emptied_long_ago(path: Path) -> Path:
+    """An empty file at ``path``, last written long ago: a store lost, which no command is
+    making (one written a moment ago may be: see Store.open)."""
+    path.write_bytes(b"")
+    os.utime(path, (0, 0))
+    return path

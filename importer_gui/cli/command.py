@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NoReturn
 
-from importer_gui.cli.output import Output
+from importer_gui.cli.output import Output, waits_said
 from importer_gui.core import schema
 from importer_gui.core.atomic import NEW_FILE_MODE
 from importer_gui.core.errors import StoreError
@@ -184,7 +184,8 @@ def open_made(location: StoreLocation, *, keep_empty: bool,
               fill_empty: bool = False) -> Iterator[Store]:
     """The store at ``location``, open; made when new: where no file was, or, when
     ``fill_empty`` (a copy's destination), in an empty file there. An empty file found
-    there otherwise is a store lost, said (``Store.open``), never made again empty.
+    there otherwise is a store lost, said (``Store.open``), never made again empty; one
+    another command is making is waited for, the wait said on stderr.
 
     A store this command makes is taken away again when the command fails or is
     interrupted, or when no run was recorded in it and not ``keep_empty``: a mistake never
@@ -197,7 +198,8 @@ def open_made(location: StoreLocation, *, keep_empty: bool,
     made = _make_new(location)
     keep = False
     try:
-        with Store.open(location, empty_file=made is not None or fill_empty) as store:
+        with Store.open(location, empty_file=made is not None or fill_empty,
+                        monitor=waits_said()) as store:
             try:
                 yield store
                 keep = keep_empty or bool(store.history())

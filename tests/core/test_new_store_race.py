@@ -21,9 +21,13 @@ import pytest
 
 from importer_gui.cli import main
 from importer_gui.cli.command import MadeStore, _make_new, _take_away
-from importer_gui.core.errors import StoreLockedError
+from importer_gui.core import schema
+from importer_gui.core.errors import StoreError, StoreLockedError
+from importer_gui.core.progress import Monitor
 from importer_gui.core.store import Store
-from tests.builders import teachers_import, write_config
+from importer_gui.core.store.dialect import SQLITE
+from importer_gui.core.store.models import SQLITE_FIELDS, BorrowedSqlite, create_tables
+from tests.builders import emptied_long_ago, teachers_import, write_config
 from tests.postgres import record_tables
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -64,6 +68,7 @@ def test_two_commits_making_one_store_keep_the_run_that_was_committed(tmp_path: 
         assert len(committed) == 1, results
         refused = [(code, err) for code, out, err in results if out not in committed]
         assert [code for code, _ in refused] in ([2], [0]), results
+        assert not any("is empty (0 bytes)" in err for _, err in refused), results
         assert store.exists(), results
         assert history(store) == [1]
         assert len(record_tables(store)["teacher"]) == 2000
@@ -166,3 +171,75 @@ def test_a_store_the_command_line_makes_is_not_executable(tmp_path: Path) -> Non
     umask = os.umask(0)
     os.umask(umask)
     assert stat.S_IMODE(store.stat().st_mode) == 0o666 & ~umask
+
+
+def test_a_store_another_command_is_making_is_waited_for_not_said_lost(tmp_path: Path) -> None:
+    path = tmp_path / "new" / "store.sqlite3"
+    made = _make_new(path)  # the first command, held between its file and its schema
+    assert made is not None and path.stat().st_size == 0
+    said: list[str] = []
+    waiting = threading.Event()
+    opened: list[object] = []
+
+    def waits(what: str) -> None:
+        said.append(what)
+        waiting.set()
+
+    def second() -> None:
+        """The second command, which found the file there: what it opened, or was told."""
+        try:
+            with Store.open(path, monitor=Monitor(waits=waits)) as store:
+                opened.append(store.history())
+        except StoreError as exc:
+            opened.append(str(exc))
+            waiting.set()
+
+    other = threading.Thread(target=second)
+    other.start()
+    assert waiting.wait(60), "the second command neither waited nor failed"
+    Store.open(path, empty_file=True).close()  # the first command goes on
+    other.join()
+    assert opened == [[]]
+    assert said == [f"Waiting for another program to finish making the store {path}"]
+
+
+def locked_empty_file(path: Path) -> sqlite3.Connection:
+    """An empty file written long ago, whose SQLite write lock another program holds (a
+    command making a store in it)."""
+    emptied_long_ago(path)
+    return writing_to_the_new_file(path)
+
+
+def test_a_command_waits_for_the_empty_file_another_program_is_making_a_store_in(
+        tmp_path: Path) -> None:
+    path = tmp_path / "store.sqlite3"
+    maker = locked_empty_file(path)
+    try:
+        command = subprocess.Popen([sys.executable, "-m", "importer_gui", "history", "--store",
+                                    str(path)], cwd=ROOT, text=True, stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE)
+        assert command.stderr is not None
+        assert command.stderr.readline() == ("importer-gui: Waiting for another program to "
+                                             f"finish making the store {path}…\n")
+        create_tables(BorrowedSqlite(maker), SQLITE_FIELDS)  # the store made, in its lock
+        SQLITE._stamp(maker, schema.SCHEMA_VERSION)
+        maker.execute("COMMIT")
+    finally:
+        maker.close()
+    out, err = command.communicate()
+    assert (command.returncode, out, err) == (
+        0, "No runs yet: the store holds no import, refresh or revert.\n", "")
+
+
+def test_an_empty_file_still_being_made_when_the_wait_ends_is_said_locked(
+        tmp_path: Path) -> None:
+    path = tmp_path / "store.sqlite3"
+    maker = locked_empty_file(path)
+    try:
+        with pytest.raises(StoreLockedError) as refused:
+            Store.open(path, busy_timeout=0.2)
+    finally:
+        maker.close()
+    assert str(refused.value) == (f"The store {path} is locked by another program; try again "
+                                  "when it has finished.")
+    assert path.read_bytes() == b""

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.builders import teachers_import, write_config
+from tests.builders import emptied_long_ago, teachers_import, write_config
 from tests.faults import cli, one_line_failure
 from tests.postgres import raw_sql
 
@@ -37,7 +37,7 @@ def empty_said(path: Path) -> str:
 def test_an_empty_store_file_is_said_lost_and_left_empty(tmp_path: Path,
                                                          command: list[str]) -> None:
     store = tmp_path / "store.sqlite3"
-    store.write_bytes(b"")
+    emptied_long_ago(store)
     given = {"CONFIG": str(teachers(tmp_path / "files")), "OUT": str(tmp_path / "out")}
     line = one_line_failure(cli(*(given.get(word, word) for word in command),
                                 "--store", str(store)))
@@ -48,7 +48,7 @@ def test_an_empty_store_file_is_said_lost_and_left_empty(tmp_path: Path,
 
 def test_a_copy_from_an_empty_file_is_said_lost(tmp_path: Path) -> None:
     source = tmp_path / "store.sqlite3"
-    source.write_bytes(b"")
+    emptied_long_ago(source)
     line = one_line_failure(cli("store", "copy", str(source), str(tmp_path / "copy.sqlite3")))
     assert line == f"importer-gui: {empty_said(source)}"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["store.sqlite3"]
@@ -57,7 +57,7 @@ def test_a_copy_from_an_empty_file_is_said_lost(tmp_path: Path) -> None:
 def test_a_copy_puts_a_store_back_into_an_empty_file(tmp_path: Path) -> None:
     backup, lost = tmp_path / "backup.sqlite3", tmp_path / "store.sqlite3"
     assert cli("commit", str(teachers(tmp_path / "files")), "--store", str(backup)).code == 0
-    lost.write_bytes(b"")
+    emptied_long_ago(lost)
     done = cli("store", "copy", str(backup), str(lost))
     assert done.code == 0, done.err
     assert cli("history", "--store", str(lost)).out.startswith("Run 1 ")

@@ -18,6 +18,7 @@ from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.settings import Settings
 from importer_gui.ui.store_dialog import StoreDialog
 from importer_gui.ui.wizard import COMMIT, PREVIEW
+from tests.builders import emptied_long_ago
 from tests.disks import fill_up
 from tests.postgres import PASSWORD_ROLE, Cluster, record_tables
 
@@ -221,7 +222,7 @@ def test_a_library_name_too_long_for_a_file_is_cut(name: str, stem: str) -> None
 def test_an_empty_store_file_is_said_lost_and_left_empty(
         speaking: str, window: MainWindow, warnings: list[str], tmp_path: Path) -> None:
     store = tmp_path / "store.sqlite3"
-    store.write_bytes(b"")
+    emptied_long_ago(store)
     before = window.state.store_path
     assert not window.use_store(store)
     assert warnings == [

@@ -21,6 +21,7 @@ import errno
 import os
 import stat
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sized
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -40,7 +41,14 @@ from importer_gui.core.errors import (
 from importer_gui.core.progress import Monitor
 from importer_gui.core.records import Change, Record, StoreState
 from importer_gui.core.schema import Table
-from importer_gui.core.store.dialect import SQLITE, Connection, Dialect, Failure, Fault
+from importer_gui.core.store.dialect import (
+    SQLITE,
+    Connection,
+    Dialect,
+    Failure,
+    Fault,
+    write_locked,
+)
 from importer_gui.core.store.holders import broken_reference, taken
 from importer_gui.core.store.journals import foreign_journal
 from importer_gui.core.store.location import PostgresUrl, StoreLocation, parse_location
@@ -82,6 +90,14 @@ EMPTY_FILE = QT_TRANSLATE_NOOP("errors", "{path} is empty (0 bytes): it holds no
                                          "nothing was written to it. If it held your runs, "
                                          "put it back from a copy; to start a new store "
                                          "there, delete the empty file first.")
+# A store file another command is making: created empty (cli.command's _make_new), given
+# its header by the engine a moment later. Such a file is waited for while it is this young
+# (seconds since it was last written, either way: a shared folder's clock may differ) or
+# while its maker holds its SQLite lock; an empty file nobody makes is a store lost.
+MAKING = 5.0
+MAKING_STEP = 0.05  # seconds between two looks at a store file being made
+# What an opening says while it waits for that (a step of the work, as WAITING is).
+WAITING_MADE = "Waiting for another program to finish making the store {path}"
 NOT_A_STORE = QT_TRANSLATE_NOOP("errors", "{path} is not an Import Assistant store.")
 # Another database's journal found beside a store file ({side}: its name), which SQLite would
 # merge into the store as it opened it, making the store that other database: refused
@@ -236,18 +252,20 @@ class Store:
 
     @classmethod
     def open(cls, location: StoreLocation | str, *, busy_timeout: float = 10.0,
-             create: bool = True, empty_file: bool = False) -> Store:
+             create: bool = True, empty_file: bool = False,
+             monitor: Monitor | None = None) -> Store:
         """Open the store at ``location``: created (with its folder) when new and ``create``
         says so, upgraded in place when an older version wrote it.
 
         A SQLite file there that is empty is refused (EMPTY_FILE), unless ``empty_file``
         says it is this store's to be made in: the caller has just made it (or seen another
-        command make it a moment ago), or was told to copy a store there.
+        command make it a moment ago), or was told to copy a store there. One that another
+        program is making is waited for (said to ``monitor``), then opened.
 
         Another program writing to it is waited for ``busy_timeout`` seconds.
         """
         return cls._open(location, busy_timeout, create, DOES_NOT_EXIST,
-                         empty_file=empty_file)
+                         empty_file=empty_file, monitor=monitor)
 
     @classmethod
     def open_as_it_is(cls, location: StoreLocation | str, *,
@@ -274,7 +292,8 @@ class Store:
 
     @classmethod
     def _open(cls, location: StoreLocation | str, busy_timeout: float, create: bool,
-              missing: str, *, as_it_is: bool = False, empty_file: bool = False) -> Store:
+              missing: str, *, as_it_is: bool = False, empty_file: bool = False,
+              monitor: Monitor | None = None) -> Store:
         """Open (see ``open``); ``missing`` says a store not there when not ``create``;
         ``as_it_is``: see ``open_as_it_is``."""
         try:
@@ -285,7 +304,7 @@ class Store:
             _folder_ready(location, create, missing)
             _readable(location)
             if not empty_file:
-                _refuse_empty(location)
+                _refuse_empty(location, busy_timeout, monitor or Monitor())
             _refuse_foreign_journal(location, busy_timeout)
         store = cls(location, dialect_for(location))
         store._busy_timeout = busy_timeout
@@ -784,15 +803,44 @@ def _refuse_foreign_journal(path: Path, busy_timeout: float) -> None:
         raise StoreError(FOREIGN_JOURNAL.format(path=path, side=side))
 
 
-def _refuse_empty(path: Path) -> None:
+def _refuse_empty(path: Path, busy_timeout: float, monitor: Monitor) -> None:
     """A store file there that holds nothing, said (EMPTY_FILE) before anything is written:
-    SQLite would take it for a new database, and the store be made again empty in it."""
+    SQLite would take it for a new database, and the store be made again empty in it. One
+    another program is making is waited for, as long as a writer's lock is (said LOCKED
+    when not made by then), and a cancel heard meanwhile."""
+    deadline = time.monotonic() + busy_timeout
+    said = False
+    while _empty(path):
+        if not _being_made(path):
+            raise StoreError(EMPTY_FILE.format(path=path))
+        if time.monotonic() >= deadline:
+            raise StoreLockedError(LOCKED.format(path=path))
+        if not said:
+            said = True
+            monitor.waiting(WAITING_MADE.format(path=path))
+        monitor.check_cancelled()
+        time.sleep(MAKING_STEP)
+    if said:
+        monitor.waited()
+
+
+def _empty(path: Path) -> bool:
+    """Whether the file there holds nothing; not there: a new store, made by the engine (or
+    one its maker took away again)."""
     try:
-        empty = path.stat().st_size == 0
+        return path.stat().st_size == 0
     except FileNotFoundError:
-        return  # a new store, made by the engine
-    if empty:
-        raise StoreError(EMPTY_FILE.format(path=path))
+        return False
+
+
+def _being_made(path: Path) -> bool:
+    """Whether another program is making a store in the empty file ``path``: it was made
+    a moment ago (see MAKING), or its SQLite write lock is held."""
+    try:
+        age = time.time() - path.stat().st_mtime
+    except FileNotFoundError:
+        return False
+    return abs(age) < MAKING or write_locked(path)
 
 
 def _folder_ready(path: Path, create: bool, missing: str) -> None:

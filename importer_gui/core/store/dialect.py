@@ -367,6 +367,25 @@ def _read_only(path: Path) -> bool:
     return path.exists() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
 
 
+def write_locked(path: Path) -> bool:
+    """Whether another program holds the SQLite write lock of the file ``path`` (a command
+    making a store in it, say): tried without waiting, and let go at once, nothing
+    written."""
+    try:
+        conn = sqlite3.connect(f"{file_uri(path)}?mode=rw", uri=True, timeout=0,
+                               isolation_level=None)
+    except sqlite3.Error:  # gone, or not ours to write: nobody makes a store there for us
+        return False
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("ROLLBACK")
+        return False
+    except sqlite3.Error as exc:
+        return SQLITE.fault(exc).failure is Failure.LOCKED
+    finally:
+        conn.close()
+
+
 class SqliteDialect:
     """SQLite 3 through the standard library's driver: dates as ISO text, JSON as text."""
 
