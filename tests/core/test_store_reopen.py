@@ -54,3 +54,25 @@ def test_a_store_whose_name_uri_would_misread_is_reopened(tmp_path: Path, name: 
     with Store.reopen(store) as opened:
         assert opened.history() == []
     assert sorted(p.name for p in store.parent.iterdir() if p.suffix == ".sqlite3") == [name]
+
+
+def empty_database(path: Path) -> bytes:
+    """A SQLite database at ``path`` with nothing in it (its header, no tables): its bytes."""
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode=WAL")  # writes the header
+    conn.close()
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("opening", ["reopen", "open"])
+def test_an_empty_database_where_no_store_is_made_is_said_so_and_left(
+        tmp_path: Path, opening: str) -> None:
+    store = tmp_path / "store.sqlite3"
+    before = empty_database(store)
+    with pytest.raises(StoreError) as info:
+        Store.reopen(store) if opening == "reopen" else Store.open(store, create=False)
+    assert info.value.message == (f"{store} is an empty database, not an Import Assistant "
+                                  "store: it holds no tables, and nothing was written to it.")
+    assert store.read_bytes() == before

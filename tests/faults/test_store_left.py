@@ -54,6 +54,17 @@ def test_a_copy_from_an_empty_file_is_said_lost(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["store.sqlite3"]
 
 
+def test_a_copy_from_an_empty_database_says_what_it_is(tmp_path: Path) -> None:
+    source = tmp_path / "store.sqlite3"
+    conn = sqlite3.connect(source)
+    conn.execute("PRAGMA journal_mode=WAL")  # its header written, no table
+    conn.close()
+    line = one_line_failure(cli("store", "copy", str(source), str(tmp_path / "copy.sqlite3")))
+    assert line == (f"importer-gui: {source} is an empty database, not an Import Assistant "
+                    "store: it holds no tables, and nothing was written to it.")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["store.sqlite3"]
+
+
 def test_a_copy_puts_a_store_back_into_an_empty_file(tmp_path: Path) -> None:
     backup, lost = tmp_path / "backup.sqlite3", tmp_path / "store.sqlite3"
     assert cli("commit", str(teachers(tmp_path / "files")), "--store", str(backup)).code == 0

@@ -149,3 +149,20 @@ def test_the_command_line_refuses_to_revert_in_a_store_that_is_not_there(
             f"importer-gui: The store {store} does not exist (nor its folder "
             f"{store.parent}); check --store.")
     assert not store.parent.exists()
+
+
+def test_an_empty_database_in_place_of_the_store_says_what_it_is_in_french(
+        french: None, tmp_path: Path, qtbot: QtBot, screenshots: Path) -> None:
+    import sqlite3
+
+    store = tmp_path / "store.sqlite3"
+    conn = sqlite3.connect(store)  # another program's database, empty, put in its place
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.close()
+    dialog = RevertDialog(store, 1, synchronous=True)  # a run of the store, seen in its history
+    qtbot.addWidget(dialog)
+    assert dialog.error.text() == (
+        f"{store} est une base de données vide, pas une base d'Import Assistant\u00a0: elle "
+        "ne contient aucune table, et rien n'y a été écrit.")
+    dialog.resize(1000, 500)
+    shot(dialog, screenshots, "revert-store-empty-database")

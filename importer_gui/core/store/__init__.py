@@ -99,6 +99,11 @@ MAKING_STEP = 0.05  # seconds between two looks at a store file being made
 # What an opening says while it waits for that (a step of the work, as WAITING is).
 WAITING_MADE = "Waiting for another program to finish making the store {path}"
 NOT_A_STORE = QT_TRANSLATE_NOOP("errors", "{path} is not an Import Assistant store.")
+# A SQLite database there with nothing in it (a header, no tables), where no store may be
+# made: said as what it is, not as a store that is not there.
+EMPTY_DATABASE = QT_TRANSLATE_NOOP("errors", "{path} is an empty database, not an Import "
+                                             "Assistant store: it holds no tables, and "
+                                             "nothing was written to it.")
 # Another database's journal found beside a store file ({side}: its name), which SQLite would
 # merge into the store as it opened it, making the store that other database: refused
 # before, nothing changed, and what the user does about it.
@@ -370,7 +375,8 @@ class Store:
         identity = self._dialect.identity(conn)
         if identity.new:
             if not create:
-                raise _not_there(missing, self.path)
+                raise _not_there(missing, self.path, EMPTY_DATABASE if isinstance(
+                    self.path, Path) else None)
             self._dialect.create(conn, schema.TABLES, schema.SCHEMA_VERSION)
             return True
         if not identity.ours:
@@ -749,9 +755,11 @@ class Store:
         return said
 
 
-def _not_there(missing: str, path: object) -> StoreError:
-    """A store not there, said as ``missing``: one opened before is gone (StoreGoneError)."""
-    return (StoreGoneError if missing == GONE else StoreError)(missing.format(path=path))
+def _not_there(missing: str, path: object, said: str | None = None) -> StoreError:
+    """A store not there, said as ``missing`` (or as ``said``, what is there instead): one
+    opened before is gone (StoreGoneError)."""
+    return (StoreGoneError if missing == GONE else StoreError)(
+        (said or missing).format(path=path))
 
 
 def refuse_not_a_file(path: Path) -> None:

@@ -5136,6 +5136,10 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
         <translation>{path} n&apos;est pas une base d&apos;Import Assistant.</translation>
     </message>
     <message>
+        <source>{path} is an empty database, not an Import Assistant store: it holds no tables, and nothing was written to it.</source>
+        <translation>{path} est une base de données vide, pas une base d&apos;Import Assistant&#xa0;: elle ne contient aucune table, et rien n&apos;y a été écrit.</translation>
+    </message>
+    <message>
         <source>The store {path} was not opened: {side} beside it is another database&apos;s journal, which SQLite would merge into the store, replacing it. Nothing was changed; move {side} out of this folder, then open the store again.</source>
         <translation>La base {path} n&apos;a pas été ouverte&#xa0;: {side}, à côté d&apos;elle, est le journal d&apos;une autre base, que SQLite fusionnerait dans la base en la remplaçant. Rien n&apos;a été modifié&#xa0;; déplacez {side} hors de ce dossier, puis ouvrez de nouveau la base.</translation>
     </message>
