@@ -22,7 +22,13 @@ from importer_gui.core import interrupts
 from importer_gui.core.cells import NOT_UTF8_BYTE
 from importer_gui.core.errors import ImporterError, system_reason
 from importer_gui.core.issues import Issue, Outcome, outcome_totals_by_name
-from importer_gui.core.plan import ActionResult, Plan
+from importer_gui.core.plan import (
+    ActionResult,
+    Plan,
+    outcome_word,
+    plan_unregisters,
+    unregisters,
+)
 from importer_gui.core.progress import Monitor
 
 # What a terminal acts on rather than shows: C0 and C1 controls and DEL (escape sequences,
@@ -253,9 +259,18 @@ def dump_json(document: dict[str, Any], out: TextIO) -> None:
     out.write("\n")
 
 
-def counts_text(counts: dict[str, int]) -> str:
-    """``create 3, update 1, ...``"""
-    return ", ".join(f"{name} {count}" for name, count in counts.items())
+def counts_text(counts: dict[str, int], unregistering: bool = False) -> str:
+    """``create 3, update 1, ...``; ``unregistering``: ``..., unregister 2, ...``."""
+    return ", ".join(f"{_said(name, unregistering)} {count}" for name, count in counts.items())
+
+
+def _said(name: str, unregistering: bool) -> str:
+    """An outcome's name as said (see plan.outcome_word); a name no outcome has (a run
+    another program recorded) as it is."""
+    try:
+        return outcome_word(Outcome(name), unregistering)
+    except ValueError:
+        return name
 
 
 def print_plan(plan: Plan, out: TextIO) -> None:
@@ -268,18 +283,22 @@ def print_plan(plan: Plan, out: TextIO) -> None:
         table.append((imp.file.name, full))
         out.write(visible(f"Import {imp.index + 1}: {imp.file} ({', '.join(imp.actions)})")
                   + "\n")
-        out.write(f"  {counts_text(full)}\n")
+        out.write(f"  {counts_text(full, unregisters(imp.actions))}\n")
         _write_joined(_issue_lines(imp.file.name, imp.rows.lines, imp.rows.results), out)
+    # The table and the total count the imports' deletions together: unregistrations when
+    # every import unregisters.
+    unregistering = plan_unregisters(plan)
     if len(table) > 1:
-        _write_joined(_table_lines(table), out)
-    out.write(f"Total: {counts_text(outcome_totals_by_name(counted))}\n")
+        _write_joined(_table_lines(table, unregistering), out)
+    out.write(f"Total: {counts_text(outcome_totals_by_name(counted), unregistering)}\n")
 
 
-def _table_lines(table: list[tuple[str, dict[str, int]]]) -> Iterator[str]:
+def _table_lines(table: list[tuple[str, dict[str, int]]], unregistering: bool
+                 ) -> Iterator[str]:
     """Each import's counts a line, under a heading, numbers in right-aligned columns: after
     a long list of issues, the imports with errors are found at a glance. The file's name
     comes last, as its length varies."""
-    headings = ["import", *table[0][1]]
+    headings = ["import", *(_said(name, unregistering) for name in table[0][1])]
     rows = [[str(n), *map(str, counts.values())] for n, (_, counts) in
             enumerate(table, start=1)]
     widths = [max(len(heading), *(len(row[i]) for row in rows))

@@ -12,6 +12,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
+from importer_gui.core.catalogue.actions import REGISTRATION_ACTION
 from importer_gui.core.cells import Cell
 from importer_gui.core.config import ImportConfig
 from importer_gui.core.errors import DataFileError
@@ -552,6 +553,30 @@ def outcome_counts(outcomes: bytearray, start: int = 0) -> Counter[Outcome]:
         if count:
             counts[outcome] = count
     return counts
+
+
+# What a deletion by registration actions alone is said as in files and on the command line.
+UNREGISTER = "unregister"
+_REGISTRATIONS = frozenset({REGISTRATION_ACTION.name})
+
+
+def unregisters(actions: Iterable[str]) -> bool:
+    """True for registration actions alone: what their rows delete is a registration, never
+    the learner, so that a deletion is said "unregister" (in files, the CLI and the window)."""
+    return set(actions) == _REGISTRATIONS
+
+
+def plan_unregisters(plan: Plan | None) -> bool:
+    """True when every import of the plan is of registration actions alone: its deletions,
+    counted together, are unregistrations."""
+    return plan is not None and bool(plan.imports) and all(
+        unregisters(imp.actions) for imp in plan.imports)
+
+
+def outcome_word(outcome: Outcome, unregistering: bool = False) -> str:
+    """An outcome as files and the command line say it in English; ``unregistering`` (the
+    rows' actions ``unregisters``) says a deletion "unregister"."""
+    return UNREGISTER if unregistering and outcome is Outcome.DELETE else outcome.value
 
 
 def issue_counts(imports: Iterable[ImportPlan]) -> list[tuple[Issue, int]]:

@@ -10,7 +10,7 @@ commit that writes only the text error log should not wait for.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -28,7 +28,7 @@ from importer_gui.core.cells import NOT_XML, Cell, cell_text, xml_text
 from importer_gui.core.config import ImportConfig
 from importer_gui.core.errors import CANNOT_WRITE, QT_TRANSLATE_NOOP, ImporterError, system_reason
 from importer_gui.core.issues import Issue, Level, Outcome
-from importer_gui.core.plan import ImportPlan, Plan, RowPlan
+from importer_gui.core.plan import ImportPlan, Plan, RowPlan, outcome_word, unregisters
 from importer_gui.core.progress import Monitor
 
 if TYPE_CHECKING:
@@ -96,6 +96,11 @@ def message_text(issue: Issue) -> str:
     return f"{issue.level.value}{where}: {issue.message}"
 
 
+def english_outcome(outcome: Outcome, actions: Sequence[str]) -> str:
+    """A row's outcome in the Outcome column; ``actions``, its import's, may word a deletion."""
+    return outcome_word(outcome, unregisters(actions))
+
+
 @dataclass(frozen=True)
 class WorkbookWords:
     """The issues workbook's own words: English here; the window gives the user's language.
@@ -110,7 +115,7 @@ class WorkbookWords:
     cut: str = "… [cut: the whole text has {length} characters, more than a cell holds]"
     columns_cut: str = ("Messages (the file's columns {first} to {last} are left out: a sheet "
                         "holds {limit} columns)")
-    outcome_text: Callable[[Outcome], str] = str
+    outcome_text: Callable[[Outcome, Sequence[str]], str] = english_outcome
     issue_text: Callable[[Issue], str] = message_text
 
 
@@ -261,7 +266,7 @@ def _data_row(sheet: object, imp: ImportPlan, row: RowPlan,
 
     styles = _styles()
     cells: list[WriteOnlyCell] = [WriteOnlyCell(sheet, value=row.line),
-                                  _text_cell(sheet, words.outcome_text(row.outcome),
+                                  _text_cell(sheet, words.outcome_text(row.outcome, imp.actions),
                                              words=words)]
     for i, field_name in enumerate(imp.columns[:_shown_columns(imp)]):
         value: Cell = row.cells[i] if i < len(row.cells) else ""

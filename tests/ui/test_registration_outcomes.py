@@ -1,16 +1,20 @@
 """A registrations file in the window: a session made by a slip of a title is said, in French
-too; an unregistration is called so, not a deletion (the learner stays)."""
+too; an unregistration is called so, not a deletion (the learner stays), in the issues
+workbook too."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import openpyxl
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from importer_gui.core import config_xml, pipeline
 from importer_gui.core.issues import Outcome
 from importer_gui.core.plan import Plan
+from importer_gui.core.reports import write_issues_workbook
+from importer_gui.ui.messages_text import workbook_words
 from importer_gui.ui.models.preview_model import OUTCOME_COLUMN, PreviewModel, outcome_label
 from importer_gui.ui.pages.commit_page import CommitPage
 from importer_gui.ui.pages.preview_page import PreviewPage
@@ -18,6 +22,8 @@ from importer_gui.ui.state import WizardState
 from tests.builders import trainings_import, write_config
 from tests.core.harness import Env
 from tests.core.test_registrations import LYON, registrations, seed
+from tests.core.test_unregister_words import KEPT
+from tests.core.test_unregister_words import unregistering as unregistering_config
 
 NBSP = "\u00a0"
 
@@ -97,3 +103,14 @@ def test_other_deletions_keep_their_word() -> None:
     assert outcome_label(Outcome.DELETE, ["createOrUpdateLearnerAction",
                                           "registerLearnerAction"]) == "delete"
     assert outcome_label(Outcome.DELETE, ["registerLearnerAction"]) == "unregister"
+
+
+def test_the_issues_workbook_says_unregister_in_french(
+        french: None, tmp_path: Path, qtbot: QtBot) -> None:
+    env, _config = unregistering_config(tmp_path)
+    plan = env.check(registrations(env, [["mdupont", *LYON, "N"], ["jmartin", *LYON, "N"]],
+                                   options=KEPT))
+    path = write_issues_workbook(plan, tmp_path / "issues.xlsx", workbook_words())
+    sheet = openpyxl.load_workbook(path).active
+    assert [row[:2] for row in sheet.iter_rows(values_only=True)] == [
+        ("Ligne", "Résultat"), (3, "désinscription")]

@@ -27,7 +27,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from importer_gui.core.catalogue.actions import REGISTRATION_ACTION
 from importer_gui.core.cells import Cell, cell_text
 from importer_gui.core.corrections import Correction, EditTexts
 from importer_gui.core.errors import ImporterError
@@ -41,6 +40,7 @@ from importer_gui.core.plan import (
     RowPlan,
     results_have_errors,
     results_outcome,
+    unregisters,
 )
 from importer_gui.core.session import Session
 from importer_gui.ui.i18n import arg, translate
@@ -113,20 +113,9 @@ def view_column_keys(imports: Sequence[ImportPlan]) -> list[str]:
     return [LINE_KEY, OUTCOME_KEY, *values] + ([FILE_KEY] if len(imports) > 1 else [])
 
 
-def unregisters(actions: Iterable[str]) -> bool:
-    """True for registration actions alone: what their rows delete is a registration, never
-    the learner, and the window says "unregister" rather than "delete"."""
-    return set(actions) == _REGISTRATIONS
-
-
-def plan_unregisters(plan: Plan | None) -> bool:
-    """True when every import of the plan is of registration actions alone."""
-    return plan is not None and bool(plan.imports) and all(
-        unregisters(imp.actions) for imp in plan.imports)
-
-
 def outcome_label(outcome: Outcome, actions: Iterable[str] = ()) -> str:
-    """An outcome for people; ``actions``, the row's import's, may word a deletion."""
+    """An outcome for people; ``actions``, the row's import's, may word a deletion (the
+    core's rule, ``unregisters``)."""
     if outcome is Outcome.DELETE and unregisters(actions):
         return translate("PreviewModel", "unregister")
     return {
@@ -136,9 +125,6 @@ def outcome_label(outcome: Outcome, actions: Iterable[str] = ()) -> str:
         Outcome.DELETE: translate("PreviewModel", "delete"),
         Outcome.ERROR: translate("PreviewModel", "error"),
     }[outcome]
-
-
-_REGISTRATIONS = {REGISTRATION_ACTION.name}
 
 
 def whole_text(text: str) -> str:

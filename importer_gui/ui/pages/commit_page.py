@@ -23,7 +23,7 @@ from importer_gui.core.errors import (
     StoreReplacedError,
 )
 from importer_gui.core.issues import Outcome
-from importer_gui.core.plan import Plan
+from importer_gui.core.plan import Plan, plan_unregisters
 from importer_gui.core.progress import Monitor
 from importer_gui.core.session import Committed, run_as_now, run_commit, run_replan
 from importer_gui.core.store import RunSummary, StoreLocation
@@ -31,7 +31,6 @@ from importer_gui.ui.i18n import arg
 from importer_gui.ui.labels import store_name
 from importer_gui.ui.locale_text import LocaleText
 from importer_gui.ui.messages_text import joined
-from importer_gui.ui.models.preview_model import plan_unregisters
 from importer_gui.ui.package_dialog import PackageDialog
 from importer_gui.ui.pages.base import BasePage, free_let_go, kept_off_the_collector, let_go
 from importer_gui.ui.state import WizardState

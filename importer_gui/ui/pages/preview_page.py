@@ -44,7 +44,7 @@ from importer_gui.core.errors import Cancelled, ImporterError, StoreReplacedErro
 from importer_gui.core.guess import Guess, date_columns, date_fixes, parses
 from importer_gui.core.issues import OUTCOME_ORDER, Issue, Level, Outcome
 from importer_gui.core.paths import readable
-from importer_gui.core.plan import ImportPlan, Plan, RowPlan, issue_counts
+from importer_gui.core.plan import ImportPlan, Plan, RowPlan, issue_counts, plan_unregisters
 from importer_gui.core.progress import Monitor
 from importer_gui.core.reports import (
     error_log_name,
@@ -69,7 +69,6 @@ from importer_gui.ui.models.preview_model import (
     issue_text,
     names_its_field,
     outcome_label,
-    plan_unregisters,
     shown_imports,
     view_column_keys,
     view_kind,
