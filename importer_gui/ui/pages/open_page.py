@@ -80,6 +80,7 @@ from importer_gui.ui.widgets.file_entries import FileEntries, file_entry
 from importer_gui.ui.widgets.progress import ProgressRow
 from importer_gui.ui.widgets.rows import message_line
 from importer_gui.ui.widgets.signals import follow_hand, signals_blocked
+from importer_gui.ui.widgets.table_sizing import FitWhenShown, ResizedByHand, fit_to_room
 
 log = logging.getLogger(__name__)
 
@@ -186,6 +187,10 @@ class OpenPage(BasePage):
         # What the rows shown were read from (``_shown_now``): a configuration changed since
         # in nothing this page shows (a mapping) leaves them shown, not read again.
         self._rows_of: tuple[object, ...] | None = None
+        # The widths the user gave the first rows' columns, by title: kept as rows are read
+        # again (other options, another month's file with the same headers).
+        self._head_widths: dict[str, int] = {}
+        self._fitting_head = False  # the page sizes the columns: no width is the user's
         # Asked before a file chosen here replaces what is open (the window's question);
         # True: open it.
         self.may_open: Callable[[Path], bool] = lambda _path: True
@@ -318,6 +323,8 @@ class OpenPage(BasePage):
         self.head_view.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.Interactive)
         self.head_view.horizontalHeader().setDefaultSectionSize(140)
+        ResizedByHand(self.head_view, self._head_resized_by_hand)
+        self._head_fitted = FitWhenShown(self.head_view, self._fit_head)
         column.addWidget(self._buddy(self.tr("First ro&ws:"), self.head_view))
         # What is read in the background, and its Cancel (a file opened, or read otherwise).
         self.reading_row = ProgressRow(self.tr("C&ancel"), self)
@@ -1144,6 +1151,7 @@ class OpenPage(BasePage):
         self._show_reading(None)
         self.budget_label.hide()
         self.head_model.set_head(*head)
+        self._head_fitted.fit()
         self.show_error(None)
         self._read_ok = True
         self._rows_of = self._shown_now()
@@ -1156,6 +1164,31 @@ class OpenPage(BasePage):
             self._detect_date_format(guesses.date_format)
             if data:
                 self.header_check.setChecked(False)  # re-reads its first line as a row
+
+    def _fit_head(self, view: QTableView) -> None:
+        """The first rows' columns as wide as their titles and values (the first rows, a
+        bounded sample) within the table: a value too wide is cut at the room the other
+        columns leave it (a third of the table at least), so that they stay in sight;
+        those the user sized at the user's widths."""
+        header = view.horizontalHeader()
+        self._fitting_head = True
+        try:
+            fit_to_room(view)
+            fitted = [header.sectionSize(section) for section in range(header.count())]
+            view.updateGeometries()  # the row numbers' width, else known at the next layout
+            room, total = view.viewport().width(), sum(fitted)
+            for section, width in enumerate(fitted):
+                title = self.head_model.headerData(section, Qt.Orientation.Horizontal)
+                most = max(room - (total - width), room // 3)
+                header.resizeSection(section, self._head_widths.get(title, min(width, most)))
+        finally:
+            self._fitting_head = False
+
+    def _head_resized_by_hand(self, section: int, width: int) -> None:
+        """A column the user sized keeps its width as rows are read again."""
+        title = self.head_model.headerData(section, Qt.Orientation.Horizontal)
+        if not self._fitting_head and title is not None:
+            self._head_widths[title] = width
 
     def _show_failure(self, error: ImporterError) -> None:
         self._show_reading(None)
