@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QTableView,
     QVBoxLayout,
     QWidget,
+    QWizard,
 )
 
 from importer_gui.core.atomic import write_atomically
@@ -187,6 +188,10 @@ class OpenPage(BasePage):
         # What the rows shown were read from (``_shown_now``): a configuration changed since
         # in nothing this page shows (a mapping) leaves them shown, not read again.
         self._rows_of: tuple[object, ...] | None = None
+        # Where the keyboard was as a data file began to open: moved on to Next once its
+        # rows show, unless the user moved it meanwhile (a large file opens in the background).
+        self._focus_at_open: QWidget | None = None
+        self._opening_focus = False  # a data file is being opened: its keyboard step due
         # The widths the user gave the first rows' columns, by title: kept as rows are read
         # again (other options, another month's file with the same headers).
         self._head_widths: dict[str, int] = {}
@@ -427,6 +432,7 @@ class OpenPage(BasePage):
         reading started (what was open before stays until it is read)."""
         if path.suffix.lower() not in CONFIG_SUFFIXES:
             return self._open_data_file(path, self._open_failed)
+        self._opening_focus = False  # a configuration goes on to the preview by itself
         try:
             read = self._read_configuration(path)
         except ImporterError as exc:
@@ -684,6 +690,8 @@ class OpenPage(BasePage):
         """
         if path.is_file():  # read as the session names it (a link or a missing file as given)
             path = resolved(path)  # its first rows are kept under that name, not read again
+        self._focus_at_open, self._opening_focus = self.window().focusWidget(), True
+        on_failure = self._focus_kept_on(on_failure)
         if read_in_background(path):
             self._open_in_background(path, on_failure, on_opened)
             return True
@@ -696,6 +704,13 @@ class OpenPage(BasePage):
         if on_opened is not None:
             on_opened()
         return True
+
+    def _focus_kept_on(self, on_failure: Failed) -> Failed:
+        """``on_failure``, the keyboard left where it is: nothing opened to go on with."""
+        def failed(error: ImporterError) -> None:
+            self._opening_focus = False
+            on_failure(error)
+        return failed
 
     def _open_in_background(self, path: Path, on_failure: Failed,
                             on_opened: Callable[[], None] | None) -> None:
@@ -884,6 +899,7 @@ class OpenPage(BasePage):
         """Show the state's file and options, and its first rows (a file still being opened
         is let go of: New import, say)."""
         self._rows_of = None
+        self._opening_focus = False  # cancelled, failed or another import: nothing opened
         self._show_session(self._reread)
 
     def _state_changed(self) -> None:
@@ -1134,6 +1150,22 @@ class OpenPage(BasePage):
         self._show_head(head)
         if refusal is not None:
             self._show_over_budget(refusal)
+        self._keyboard_on_next()
+
+    def _keyboard_on_next(self) -> None:
+        """A data file opened and read: the keyboard on Next, so that Enter goes on (the
+        first rows are there to look at, nothing to do in them), unless the user moved it
+        while the file was read, or the file cannot go on. A first line read again as data
+        (the header box unticked as detected) is waited for."""
+        if not self._opening_focus or self.reading:
+            return
+        self._opening_focus = False
+        wizard = self.wizard()
+        if wizard is None or wizard.currentPage() is not self or not self.isComplete():
+            return
+        next_button = wizard.button(QWizard.WizardButton.NextButton)
+        if self.window().focusWidget() is self._focus_at_open and next_button.isVisible():
+            next_button.setFocus(Qt.FocusReason.TabFocusReason)
 
     def _show_over_budget(self, refusal: DataFileError) -> None:
         """The file's first rows stay shown (which file it is, where to split it), with
@@ -1191,6 +1223,7 @@ class OpenPage(BasePage):
             self._head_widths[title] = width
 
     def _show_failure(self, error: ImporterError) -> None:
+        self._opening_focus = False  # the keyboard stays where the user can change the reading
         self._show_reading(None)
         self.budget_label.hide()
         self.head_model.set_head(None, [])
