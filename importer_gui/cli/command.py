@@ -174,18 +174,22 @@ def store_path(args: argparse.Namespace) -> StoreLocation:
 def open_store(args: argparse.Namespace) -> Iterator[Store]:
     """The command's store, open (see ``store_path``); a new one named with --store that
     holds no run at the end is taken away (see ``open_made``). The default store stays
-    once made."""
-    with open_made(store_path(args), keep_empty=args.store is None) as store:
+    once made. A command that only reads makes no store in a file already there."""
+    with open_made(store_path(args), keep_empty=args.store is None,
+                   create=creates_store(args)) as store:
         yield store
 
 
 @contextlib.contextmanager
-def open_made(location: StoreLocation, *, keep_empty: bool,
-              fill_empty: bool = False) -> Iterator[Store]:
+def open_made(location: StoreLocation, *, keep_empty: bool, fill_empty: bool = False,
+              create: bool = True) -> Iterator[Store]:
     """The store at ``location``, open; made when new: where no file was, or, when
     ``fill_empty`` (a copy's destination), in an empty file there. An empty file found
     there otherwise is a store lost, said (``Store.open``), never made again empty; one
-    another command is making is waited for, the wait said on stderr.
+    another command is making is waited for, the wait said on stderr. Without ``create``
+    (a command that only reads), a SQLite file there is opened as the store it is, never
+    made one (an empty database is said to be one); a PostgreSQL database's tables made
+    for it are dropped again at the end, as they are after a command that records no run.
 
     A store this command makes is taken away again when the command fails or is
     interrupted, or when no run was recorded in it and not ``keep_empty``: a mistake never
@@ -199,6 +203,8 @@ def open_made(location: StoreLocation, *, keep_empty: bool,
     keep = False
     try:
         with Store.open(location, empty_file=made is not None or fill_empty,
+                        create=create or made is not None
+                        or isinstance(location, PostgresUrl),
                         monitor=waits_said()) as store:
             try:
                 yield store

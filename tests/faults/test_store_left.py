@@ -172,3 +172,36 @@ def test_a_run_whose_recorded_values_are_missing_is_said_damaged(tmp_path: Path,
         assert line == (f"importer-gui: The store {store} holds a value it cannot read in run 1 "
                         f"(the values teacher {teacher} was left with are missing).")
     assert raw_sql(store, "SELECT * FROM teacher ORDER BY id") == before
+
+
+SAMPLE_EXPORT = Path(__file__).resolve().parents[2] / "resources/sample/exports/export-config.xml"
+
+
+@pytest.mark.parametrize("command", [["history"], ["check", "CONFIG"], ["revert", "1"],
+                                     ["revert", "1", "--dry-run"],
+                                     ["refresh", "EXPORT", "--dry-run"],
+                                     ["package", "CONFIG", "--out", "OUT"]],
+                         ids=" ".join)
+def test_a_command_that_reads_makes_no_store_in_an_empty_database(
+        tmp_path: Path, command: list[str]) -> None:
+    store = tmp_path / "store.sqlite3"
+    conn = sqlite3.connect(store)
+    conn.execute("PRAGMA journal_mode=WAL")  # its header written, no table
+    conn.close()
+    before = store.read_bytes()
+    given = {"CONFIG": str(teachers(tmp_path / "files")), "OUT": str(tmp_path / "out"),
+             "EXPORT": str(SAMPLE_EXPORT)}
+    line = one_line_failure(cli(*(given.get(word, word) for word in command),
+                                "--store", str(store)))
+    assert line == (f"importer-gui: {store} is an empty database, not an Import Assistant "
+                    "store: it holds no tables, and nothing was written to it.")
+    assert store.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["files", "store.sqlite3"]
+
+
+def test_a_commit_makes_its_store_in_an_empty_database(tmp_path: Path) -> None:
+    store = tmp_path / "store.sqlite3"
+    sqlite3.connect(store).execute("PRAGMA journal_mode=WAL").connection.close()
+    done = cli("commit", str(teachers(tmp_path / "files")), "--store", str(store))
+    assert done.code == 0, done.err
+    assert cli("history", "--store", str(store)).out.startswith("Run 1 ")
