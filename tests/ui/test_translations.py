@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from importer_gui.core.catalogue import ACTIONS, PROVIDER_OPTIONS
 from importer_gui.core.catalogue.actions import CATALOGUE
 from importer_gui.core.issues import Outcome
+from importer_gui.core.store import WAITING_MADE
 from importer_gui.ui import language
 from importer_gui.ui.labels import catalogue_text, column_title, field_title
 from importer_gui.ui.language import (
@@ -35,7 +36,7 @@ from importer_gui.ui.language import (
 from importer_gui.ui.locale_text import LocaleText
 from importer_gui.ui.models.preview_model import outcome_label
 from importer_gui.ui.settings import settings_path
-from importer_gui.ui.widgets.progress import step_text
+from importer_gui.ui.widgets.progress import is_wait, step_text
 from tests.conftest import spoken
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -182,6 +183,13 @@ def test_fields_read_in_french_with_their_name_second(french: None) -> None:
         "Sessions de formation")
     assert outcome_label(Outcome.UPDATE) == "mise à jour"
     assert step_text("Checking sessions.xlsx") == "Vérification du fichier sessions.xlsx"
+
+
+def test_the_wait_for_a_store_being_made_reads_in_french(french: None) -> None:
+    store = Path("/data/store.sqlite3")
+    waiting = WAITING_MADE.format(path=store)
+    assert is_wait(waiting)
+    assert step_text(waiting) == (f"En attente d'un autre programme, qui crée la base {store}…")
 
 
 def test_a_field_reads_in_the_language_spoken_since_the_last_switch(

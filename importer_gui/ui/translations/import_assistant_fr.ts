@@ -2160,6 +2160,10 @@ Quelqu&apos;un se fait peut-être passer pour le serveur. Ne remplacez l&apos;an
 <context>
     <name>ProgressRow</name>
     <message>
+        <source>Waiting for another program to finish making the store %1…</source>
+        <translation>En attente d&apos;un autre programme, qui crée la base %1…</translation>
+    </message>
+    <message>
         <source>Checking %1</source>
         <translation>Vérification du fichier %1</translation>
     </message>

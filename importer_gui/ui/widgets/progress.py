@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
 from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.widgets.spoken import SpokenLine
 
-# The store's WAITING_FOR_FROM, WAITING_FOR and WAITING (core/store/__init__.py): a wait for
-# another writer, after which the row says again what it said before.
+# The store's WAITING_FOR_FROM, WAITING_FOR, WAITING and WAITING_MADE (core/store/__init__.py):
+# a wait for another writer, or for the program making the store, after which the row says
+# again what it said before.
 WAITS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"Waiting for (.+) on (.+) to finish writing to the store \(since (.+)\)"),
      QT_TRANSLATE_NOOP("ProgressRow",
@@ -22,6 +23,9 @@ WAITS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"Waiting for another program to finish writing to the store"),
      QT_TRANSLATE_NOOP("ProgressRow",
                        "Waiting for another program to finish writing to the store…")),
+    (re.compile(r"Waiting for another program to finish making the store (.+)"),
+     QT_TRANSLATE_NOOP("ProgressRow",
+                       "Waiting for another program to finish making the store %1…")),
 )
 # What the core's long work says it is doing, as it words it (in English), and the same
 # for the window, to translate; a step worded otherwise is shown as it comes.
