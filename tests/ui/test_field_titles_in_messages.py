@@ -83,3 +83,17 @@ def test_the_preview_names_each_message_s_field_once(
     assert model.data(model.index(view_row(page, 3), 1), TIP) == login_tip  # the outcome's
     assert model.data(model.index(view_row(page, 4), EMAIL), TIP) == email_tip
     shot(page, screenshots, f"field-titles-{speaking}")
+
+
+def test_a_row_s_tooltip_names_a_field_its_message_does_not_open_with_by_its_title(
+        qapp: object) -> None:
+    from importer_gui.core.issues import Outcome
+    from importer_gui.core.plan import ActionResult, RowPlan
+    from importer_gui.ui.models.preview_model import _RowIssues
+
+    message = msg.SESSION_NEAR_MISS.format(title="Paris marss", code="XLS-200",
+                                           near="Paris mars")
+    row = RowPlan(2, ("Paris marss",), [ActionResult("registerLearnerAction", Outcome.CREATE, (
+        Issue(Level.WARNING, "sessionTitle", message),))], [])
+    assert _RowIssues(row, ["sessionTitle"]).row_tip == (
+        f"WARNING: {message} (Session title — sessionTitle)")

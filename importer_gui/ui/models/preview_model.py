@@ -150,6 +150,14 @@ def names_its_field(issue: Issue) -> bool:
     return bool(issue.field) and field_title(issue.field) in row_message_text(issue.message)
 
 
+def with_its_field(issue: Issue, text: str) -> str:
+    """``text`` (the issue as people read it) then its field by label and name, as in "ERROR:
+    … (Session title — sessionTitle)", unless the message opens with them."""
+    if not issue.field or names_its_field(issue):
+        return text
+    return arg(translate("PreviewPage", "%1 (%2)"), text, field_title(issue.field))
+
+
 class RowFilter(StrEnum):
     """Which rows the preview shows: all, with issues, or of one outcome."""
 
@@ -273,8 +281,7 @@ class _RowIssues:
         every: list[str] = []
         for issue in row.issues():
             line = issue_text(issue.level, issue.message)
-            every.append(line if not issue.field or names_its_field(issue)
-                         else f"{issue.field} - {line}")
+            every.append(with_its_field(issue, line))
             if issue.field in shown:
                 (self.errors if issue.level is Level.ERROR else self.warnings).add(issue.field)
                 self.tips.setdefault(issue.field, []).append(line)

@@ -67,11 +67,11 @@ from importer_gui.ui.models.preview_model import (
     PreviewModel,
     RowFilter,
     issue_text,
-    names_its_field,
     outcome_label,
     shown_imports,
     view_column_keys,
     view_kind,
+    with_its_field,
 )
 from importer_gui.ui.pages.base import BasePage, kept_off_the_collector, let_go
 from importer_gui.ui.settings import CORRECTED_COPIES, REPORTS, Settings
@@ -1381,9 +1381,7 @@ def _issue_line(issue: Issue, *, listed: bool = False) -> str:
     text = issue_text(issue.level, issue.message)
     if listed:
         text = _listed(text)
-    if not issue.field or names_its_field(issue):
-        return text
-    return arg(translate("PreviewPage", "%1 (%2)"), text, field_title(issue.field))
+    return with_its_field(issue, text)
 
 
 def _header_of(correction: Correction) -> str:
