@@ -72,7 +72,8 @@ def _print_run(run: RunSummary, out: TextIO) -> None:
     config = "" if reverting else f"  {run.config}"
     out.write(visible(f"Run {run.id}  {started:%Y-%m-%d %H:%M:%S}  {run.kind}{config}{note}")
               + "\n")
-    counts = revert_counts_text(run.counts) if reverting else counts_text(run.counts)
+    counts = (revert_counts_text(run.counts) if reverting
+              else counts_text(run.counts, run.unregisters))
     if counts:  # a revert whose counts are all zero (written by another program) has none
         out.write(f"  {counts}\n")
     if run.committed_by:

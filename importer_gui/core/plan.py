@@ -569,8 +569,22 @@ def unregisters(actions: Iterable[str]) -> bool:
 def plan_unregisters(plan: Plan | None) -> bool:
     """True when every import of the plan is of registration actions alone: its deletions,
     counted together, are unregistrations."""
-    return plan is not None and bool(plan.imports) and all(
-        unregisters(imp.actions) for imp in plan.imports)
+    return plan is not None and imports_unregister(imp.actions for imp in plan.imports)
+
+
+def imports_unregister(actions_of_imports: Iterable[Iterable[str]]) -> bool:
+    """True when there are imports and each ``unregisters`` (given its actions)."""
+    said = [unregisters(actions) for actions in actions_of_imports]
+    return bool(said) and all(said)
+
+
+def recorded_unregisters(config_text: str) -> bool:
+    """True when a run's recorded configuration (its text) is of imports that all
+    ``unregisters``: the run's deletions, as its history says them, are unregistrations."""
+    # Here: lxml is loaded only when a history holds a run that may unregister.
+    from importer_gui.core import config_xml
+
+    return imports_unregister(config_xml.import_actions(config_text))
 
 
 def outcome_word(outcome: Outcome, unregistering: bool = False) -> str:

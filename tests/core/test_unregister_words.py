@@ -83,3 +83,18 @@ def test_the_issues_workbook_says_unregister(tmp_path: Path) -> None:
     sheet = openpyxl.load_workbook(write_issues_workbook(plan, tmp_path / "issues.xlsx")).active
     assert [row[:2] for row in sheet.iter_rows(values_only=True)] == [
         ("Line", "Outcome"), (3, "unregister"), (4, "unchanged")]
+
+
+def test_the_history_says_unregister_as_the_commit_did(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    env, config = unregistering(tmp_path)
+    store = str(env.store_path)
+    main(["commit", str(config), "--store", store])
+    capsys.readouterr()
+    shown = lines(capsys, "history", "--store", store)
+    assert shown[1] == "  create 0, update 0, unchanged 1, unregister 2, error 0"  # run 3
+    assert shown[-3] == "  create 1, update 0, unchanged 0, delete 0, error 0"  # trainings
+    assert lines(capsys, "history", "3", "--store", store)[1] == shown[1]
+    main(["history", "3", "--json", "--store", store])
+    assert json.loads(capsys.readouterr().out)["counts"] == {
+        "create": 0, "update": 0, "unchanged": 1, "delete": 2, "error": 0}

@@ -1,21 +1,25 @@
 """A registrations file in the window: a session made by a slip of a title is said, in French
 too; an unregistration is called so, not a deletion (the learner stays), in the issues
-workbook too."""
+workbook and the store browser's history too."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import openpyxl
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from importer_gui.cli import main
 from importer_gui.core import config_xml, pipeline
 from importer_gui.core.issues import Outcome
 from importer_gui.core.plan import Plan
 from importer_gui.core.reports import write_issues_workbook
+from importer_gui.core.store import Store
 from importer_gui.ui.messages_text import workbook_words
 from importer_gui.ui.models.preview_model import OUTCOME_COLUMN, PreviewModel, outcome_label
+from importer_gui.ui.models.store_model import HistoryModel
 from importer_gui.ui.pages.commit_page import CommitPage
 from importer_gui.ui.pages.preview_page import PreviewPage
 from importer_gui.ui.state import WizardState
@@ -26,6 +30,7 @@ from tests.core.test_unregister_words import KEPT
 from tests.core.test_unregister_words import unregistering as unregistering_config
 
 NBSP = "\u00a0"
+HISTORY_COUNTS = 3  # the history's Outcomes column
 
 
 def checked(tmp_path: Path, data: list[list[object]], *, committed_first: bool = False
@@ -114,3 +119,18 @@ def test_the_issues_workbook_says_unregister_in_french(
     sheet = openpyxl.load_workbook(path).active
     assert [row[:2] for row in sheet.iter_rows(values_only=True)] == [
         ("Ligne", "Résultat"), (3, "désinscription")]
+
+
+@pytest.mark.parametrize(("speaking", "said"), [
+    ("english", ["1 unchanged, 2 unregistered", "2 created", "1 created"]),
+    ("french", ["1 inchangé, 2 désinscrits", "2 créés", "1 créé"]),
+])
+def test_the_history_tab_says_a_run_unregistered(
+        speaking: str, said: list[str], request: pytest.FixtureRequest,
+        tmp_path: Path) -> None:
+    request.getfixturevalue(speaking)
+    env, config = unregistering_config(tmp_path)
+    assert main(["commit", str(config), "--store", str(env.store_path)]) == 0
+    with Store.open(env.store_path) as store:
+        model = HistoryModel(store.history())
+    assert [model.data(model.index(row, HISTORY_COUNTS)) for row in range(3)] == said

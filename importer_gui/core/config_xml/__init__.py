@@ -60,6 +60,7 @@ __all__ = [
     "Document",
     "apply_suggestion",
     "dumps",
+    "import_actions",
     "import_lines",
     "load",
     "loads",
@@ -110,6 +111,18 @@ def import_lines(text: str) -> list[int]:
     except ConfigError:
         return []
     return [child.sourceline or 1 for child in children(root) if child.tag == "import"]
+
+
+def import_actions(text: str) -> list[list[str]]:
+    """Each <import>'s action names, in order, as the document ``text`` lists them (names
+    unchecked: a run's recorded configuration, read back); none when it cannot be parsed."""
+    try:
+        root = parse(as_bytes(text), None)
+    except ConfigError:
+        return []
+    return [[action.tag for element in children(imp) if element.tag == "actions"
+             for action in children(element)]
+            for imp in children(root) if imp.tag == "import"]
 
 
 def load(path: Path) -> ImportConfig:

@@ -16,12 +16,15 @@ from operator import attrgetter, itemgetter
 from typing import Any
 
 from importer_gui.core import schema
+from importer_gui.core.catalogue.actions import REGISTRATION_ACTION
 from importer_gui.core.errors import StoreError
+from importer_gui.core.plan import recorded_unregisters
 from importer_gui.core.records import RECORD_TYPES, ChangeKind, Record, RecordIds, StoreState
 from importer_gui.core.schema import Table, Type
 from importer_gui.core.store.dialect import JSON_VALUE_DECODERS, Connection, Converter, Dialect
 from importer_gui.core.store.location import StoreLocation
 from importer_gui.core.store.runs import (
+    IMPORT_KIND,
     NO_SUCH_RUN,
     RUN_KINDS,
     DamagedRunError,
@@ -464,14 +467,19 @@ class Queries:
 
     def _runs(self, conn: Connection, where: str, params: tuple[Any, ...]) -> list[RunSummary]:
         """The runs ``where`` selects, newest first, unmarked."""
+        p = self.dialect.param
+        # A configuration's text only for an import naming the registration action (no
+        # other run can have unregistered): a long history reads no other configuration.
         rows = conn.execute(
             "SELECT id, started, finished, kind, config_path, files, counts, reverts_run,"
-            f" user_name, machine FROM import_run{where} ORDER BY id DESC", params).fetchall()
+            f" user_name, machine, CASE WHEN kind = {p} AND config_xml LIKE {p}"
+            f" THEN config_xml END FROM import_run{where} ORDER BY id DESC",
+            (IMPORT_KIND, f"%{REGISTRATION_ACTION.name}%", *params)).fetchall()
         return list(starmap(self._summary, rows))
 
     def _summary(self, run_id: int, started: Any, finished: Any, kind: str, config: str,
                  files: Any, counts: Any, reverts_run: int | None, user_name: str | None,
-                 machine: str | None) -> RunSummary:
+                 machine: str | None, registrations: str | None) -> RunSummary:
         """A stored import_run row as values; DamagedRunError naming it when a value is not."""
         try:
             files, counts = self._json(files), self._json(counts)
@@ -488,7 +496,8 @@ class Queries:
                 id=run_id, started=self._moment(started),
                 finished=self._moment(finished) if finished else None, kind=kind,
                 config=config, files=files, counts=counts, reverts_run=reverts_run,
-                reverted_by=None, user_name=user_name, machine=machine)
+                reverted_by=None, user_name=user_name, machine=machine,
+                unregisters=bool(registrations) and recorded_unregisters(registrations))
         except (ValueError, TypeError) as exc:
             raise DamagedRunError(run_id, exc) from exc
 

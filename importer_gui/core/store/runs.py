@@ -16,8 +16,9 @@ from importer_gui.core.schema import Table
 
 # An import commits a file; a refresh brings the store in line with the platform's exports;
 # a revert undoes either (or another revert).
+IMPORT_KIND = "import"
 REVERT_KIND = "revert"
-RUN_KINDS = ("import", "refresh", REVERT_KIND)
+RUN_KINDS = (IMPORT_KIND, "refresh", REVERT_KIND)
 # The kinds whose runs a revert may undo and redo: what is "in effect" until reverted.
 UNDOABLE_KINDS = ("import", "refresh")
 # A revert's count of the records it skipped as conflicts (an import's count of errors).
@@ -80,6 +81,8 @@ class RunSummary:
     machine: str | None = None
     # Reverts in effect that put back some of its records only (the run stays revertible).
     partly_reverted_by: tuple[int, ...] = ()
+    # Its deletions are unregistrations: its configuration's imports register learners alone.
+    unregisters: bool = False
 
     @property
     def committed_by(self) -> str:

@@ -103,20 +103,25 @@ class RunCounts(QObject):
     unchanged", « 188 inchangés »); a revert's in its own words, as the revert dialog says
     them (a class of its own: nobody subclasses it, so its plurals are found)."""
 
-    def said(self, kind: str, counts: dict[str, int], text: LocaleText) -> str:
-        """"3 created, 1 updated": each count a run had (none of those at zero); a revert's
-        "2 deleted, 1 restored", its errors the conflicts it skipped."""
+    def said(self, kind: str, counts: dict[str, int], text: LocaleText,
+             unregistering: bool = False) -> str:
+        """"3 created, 1 updated": each count a run had (none of those at zero), its
+        deletions "2 unregistered" when ``unregistering`` (RunSummary.unregisters); a
+        revert's "2 deleted, 1 restored", its errors the conflicts it skipped."""
         if kind == REVERT_KIND:
             return ", ".join(self._revert_words(name, n, text.number(n))
                              for name, n in revert_counts(counts))
-        return ", ".join(self._words(name, n, text.number(n)) for name, n in counts.items() if n)
+        return ", ".join(self._words(name, n, text.number(n), unregistering)
+                         for name, n in counts.items() if n)
 
     def revert_count(self, name: str, n: int, text: LocaleText) -> str:
         """One count of a revert, at zero too ("0 restored"), as the revert dialog says it."""
         return self._revert_words(name, n, text.number(n))
 
-    def _words(self, name: str, n: int, number: str) -> str:
+    def _words(self, name: str, n: int, number: str, unregistering: bool = False) -> str:
         """One count of an import or a refresh."""
+        if name == Outcome.DELETE.value and unregistering:
+            return arg(self.tr("%1 unregistered", "", n), number)
         if name == Outcome.CREATE.value:
             return arg(self.tr("%1 created", "", n), number)
         if name == Outcome.UPDATE.value:
@@ -591,7 +596,8 @@ class HistoryModel(QAbstractTableModel):
         if column == "files":
             return ", ".join(Path(f).name for f in run_files(run))
         if column == "counts":
-            return self._counts.said(run.kind, run.counts or {}, self._locale_text)
+            return self._counts.said(run.kind, run.counts or {}, self._locale_text,
+                                     getattr(run, "unregisters", False))
         if column == "reverts":
             parts = []
             if getattr(run, "reverts_run", None):

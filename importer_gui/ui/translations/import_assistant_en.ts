@@ -511,6 +511,13 @@ The package would replace them; they cannot be got back. Replace them?</numerusf
 <context>
     <name>RunCounts</name>
     <message numerus="yes">
+        <source>%1 unregistered</source>
+        <translation>
+            <numerusform>%1 unregistered</numerusform>
+            <numerusform>%1 unregistered</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%1 created</source>
         <translation>
             <numerusform>%1 created</numerusform>

@@ -2670,6 +2670,13 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
 <context>
     <name>RunCounts</name>
     <message numerus="yes">
+        <source>%1 unregistered</source>
+        <translation>
+            <numerusform>%1 désinscrit</numerusform>
+            <numerusform>%1 désinscrits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%1 created</source>
         <translation>
             <numerusform>%1 créé</numerusform>
