@@ -557,11 +557,14 @@ def _there(location: Path) -> bool:
         return False
 
 
-def opened_store(store_path: Path, create: bool, identity: str | None = None) -> Store:
+def opened_store(store_path: Path, create: bool, identity: str | None = None,
+                 monitor: Monitor | None = None) -> Store:
     """The store at ``store_path``: made when ``create`` (never there before), else opened
     again, never made anew where it is gone, nor taken for the one of ``identity`` when it
-    is another (``Store.reopen``)."""
-    return Store.open(store_path) if create else Store.reopen(store_path, identity=identity)
+    is another (``Store.reopen``); a wait for another program making it said to ``monitor``."""
+    if create:
+        return Store.open(store_path, monitor=monitor)
+    return Store.reopen(store_path, identity=identity, monitor=monitor)
 
 
 # --- the work, run in a worker thread: never on the live choices ----------------------------
@@ -573,8 +576,8 @@ def run_check(snapshot: Snapshot, monitor: Monitor) -> Plan:
     refuse_shared_codes(snapshot.config)
     files = list(snapshot.data_files) or pipeline.resolve_data_files(snapshot.config)
     stamps = _read_stamps(files)  # before the readers: a change while they read shows
-    with opened_store(snapshot.store_path, snapshot.create_store,
-                      snapshot.store_identity) as store:
+    with opened_store(snapshot.store_path, snapshot.create_store, snapshot.store_identity,
+                      monitor) as store:
         plan = pipeline.check(snapshot.config, store, data_files=files, monitor=monitor)
         for imp in plan.imports:
             imp.read = stamps.get(resolved(imp.file))
@@ -614,7 +617,7 @@ def run_replan(store_path: Path, plan: Plan, monitor: Monitor,
     """Plan ``plan``'s rows (edits included) again; the fresh plan and the rows whose
     outcome differs (compared here, off the window's thread: 0.07 s for 100,000 rows)."""
     # The plan's check found it there: the same store, or nothing done.
-    with Store.reopen(store_path, identity=plan.store_identity) as store:
+    with Store.reopen(store_path, identity=plan.store_identity, monitor=monitor) as store:
         fresh = pipeline.replan(plan, store, monitor=monitor)
     fresh.store_identity = plan.store_identity
     return fresh, pipeline.changed_lines(plan, fresh)
@@ -634,7 +637,7 @@ def run_commit(store_path: Path, plan: Plan, monitor: Monitor,
         recorded = corrections.count(imp.file for imp in plan.imports)
     # The plan's check found it there: written into that store only, never into another put
     # in its place since (its records, ids and history are not those the plan was made of).
-    with Store.reopen(store_path, identity=plan.store_identity) as store:
+    with Store.reopen(store_path, identity=plan.store_identity, monitor=monitor) as store:
         result = pipeline.commit(plan, store, monitor=monitor)
     logs, failures = reports.write_error_logs(plan, folders, result.run_id)
     return Committed(result.run_id, result.counts, logs, failures, recorded)

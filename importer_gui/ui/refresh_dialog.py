@@ -73,7 +73,7 @@ def plan_at(store_path: StoreLocation, config_path: Path, data: list[Path], prun
     store made when ``create`` (never there before), else the one of ``identity`` when
     known (another in its place is refused)."""
     config = export_config.load(config_path)
-    with opened_store(store_path, create, identity) as store:
+    with opened_store(store_path, create, identity, monitor) as store:
         planned = refresh.plan_refresh(config, store, data=data, prune=prune, monitor=monitor)
         planned.plan.store_identity = store.identity
         return Previewed(planned, planned.plan.writes_anything())
@@ -83,7 +83,8 @@ def commit_at(store_path: StoreLocation, planned: RefreshPlan,
               monitor: Monitor) -> RefreshResult:
     """Write the planned refresh as a run of the history."""
     # The plan found it there: written into that store only, never into another put in its place.
-    with Store.reopen(store_path, identity=planned.plan.store_identity) as store:
+    with Store.reopen(store_path, identity=planned.plan.store_identity,
+                      monitor=monitor) as store:
         return refresh.commit_refresh(planned, store, monitor=monitor)
 
 

@@ -60,7 +60,7 @@ def plan_at(store_path: StoreLocation, run_id: int, monitor: Monitor,
     where it is gone, said, never made again empty; another store than ``identity``'s there,
     said, StoreReplacedError), and of the later runs to revert first: the preview says which
     of them cannot be."""
-    with Store.reopen(store_path, identity=identity) as store:
+    with Store.reopen(store_path, identity=identity, monitor=monitor) as store:
         return revert.plan_later_runs(store, revert.plan_revert(store, run_id, monitor), monitor)
 
 
@@ -68,7 +68,7 @@ def commit_at(store_path: StoreLocation, plan: RevertPlan, later_first: bool,
               monitor: Monitor, identity: str | None = None) -> list[RevertResult]:
     """Commit the revert (after reverting the later runs, when asked) into the store the
     plan was made on (``identity``): another one put there meanwhile is left untouched."""
-    with Store.reopen(store_path, identity=identity) as store:
+    with Store.reopen(store_path, identity=identity, monitor=monitor) as store:
         if later_first:
             return revert.revert_later_first(store, plan, monitor)
         return [revert.commit_revert(store, plan, monitor)]

@@ -316,7 +316,7 @@ def _close_found(there: Store | None) -> None:
 def _opened_unless_cancelled(location: StoreLocation, create: bool, monitor: Any) -> Store:
     """On a worker: the store at ``location``, opened; closed again when the browser
     was closed meanwhile (nobody would close it)."""
-    store = opened_store(location, create)
+    store = opened_store(location, create, monitor=monitor)
     if monitor.cancelled():
         store.close()
         raise Cancelled()

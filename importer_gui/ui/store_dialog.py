@@ -234,7 +234,7 @@ def _opened_path(location: StoreLocation, monitor: Monitor) -> StoreLocation:
     """On a worker: the store opened once (made when new, upgraded when older), closed;
     its location, with the password given."""
     try:
-        with Store.open(location) as store:
+        with Store.open(location, monitor=monitor) as store:
             monitor.check_cancelled()
             return store.path
     except OSError as exc:  # a name too long for the system

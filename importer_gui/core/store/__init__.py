@@ -282,14 +282,15 @@ class Store:
 
     @classmethod
     def reopen(cls, location: StoreLocation | str, *, busy_timeout: float = 10.0,
-               identity: str | None = None) -> Store:
+               identity: str | None = None, monitor: Monitor | None = None) -> Store:
         """Open again a store that was there: where it is gone (moved, deleted by another
         program) that is said (GONE) and nothing is made in its place, since SQLite would
         make an empty file and the work would go on in it, every record new. Given the
         ``identity`` it had, a store of another identity there (copied over it, say) is said
         (REPLACED, StoreReplacedError) and closed: nothing is to be done in it on the
-        strength of what was read from the other."""
-        store = cls._open(location, busy_timeout, False, GONE)
+        strength of what was read from the other. One another program is making is waited
+        for, as ``open`` waits for it (said to ``monitor``)."""
+        store = cls._open(location, busy_timeout, False, GONE, monitor=monitor)
         if identity is not None and store.identity != identity:
             store.close()
             raise StoreReplacedError(REPLACED.format(path=store.path), store.identity)
