@@ -95,7 +95,7 @@ def test_a_date_and_time_not_in_the_format_names_it() -> None:
     _, issues = _row(("", "", "2024-01-05 10:30"), dateTimeFormat="DD/MM/YYYY HH:II")
     assert issues == [Issue(Level.ERROR, "firstAccessDate",
                             "Field firstAccessDate: 2024-01-05 10:30 is not a date and time in "
-                            "the format DD/MM/YYYY HH:II.")]
+                            "the format DD/MM/YYYY HH:II (II: minutes).")]
 
 
 def test_without_a_format_dates_and_times_are_iso_8601_as_before() -> None:

@@ -50,7 +50,7 @@ def test_iso_text_is_refused_where_the_platform_reads_its_default_format(
     store = ["--store", str(env.store_path)]
     assert main(["check", config, *store]) == 1
     message = ("Field firstAccessDate: 2027-01-12T09:00:00 is not a date and time in the "
-               "format YYYY-MM-DD HH:II:SS.")
+               "format YYYY-MM-DD HH:II:SS (II: minutes).")
     assert message in capsys.readouterr().out
     assert main(["package", config, *store, "--out", str(env.folder / "out")]) == 1
     written = (env.folder / "out" / "tracking.csv").read_bytes().decode("utf-8")

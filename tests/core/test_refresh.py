@@ -643,7 +643,7 @@ def test_registrations_are_found_as_refresh_finds_learners_and_sessions(tmp_path
         (6, "error", ["Field registrationGuid: R-1 is already the GUID of another "
                       "registration in the store; this one is not changed."]),
         (7, "error", ["Field registrationDate: 05/01/2027 is not a date and time in the "
-                      "format YYYY-MM-DD hh:ii:ss."]),
+                      "format YYYY-MM-DD hh:ii:ss (II: minutes)."]),
         (8, "error", ["Field sessionTitle: no session Gestion de projet - Paris in the store; "
                       "refresh the sessions' export first (before this one in the same export "
                       "configuration)."]),
@@ -706,7 +706,7 @@ def test_tracking_rows_by_learning_object_in_the_exports_formats(tmp_path: Path)
         (5, "error", ["Fields contentRefNumber, contentGuid are both empty: one of them must "
                       "name the learning object."]),
         (6, "error", ["Field firstLaunchDate: le 2 février is not a date and time in the "
-                      "format DD/MM/YYYY hh:ii."]),
+                      "format DD/MM/YYYY hh:ii (II: minutes)."]),
     ]
     (registration,) = records(store, Table.REGISTRATION)  # a tracking row implies one
     assert registration.guid is None  # type: ignore[attr-defined]
