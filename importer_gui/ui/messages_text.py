@@ -156,9 +156,10 @@ def recognise(message: str) -> tuple[Template, dict[str, str]] | None:
     return template, found.groupdict()
 
 
-def _platform_fit(message: str, platform: list[Template]) -> re.Match[str] | None:
-    """The platform's template ``message`` is, matched; None for any other message."""
-    return next((found for t in platform if t.anchor in message
+def _platform_fit(message: str, platform: list[Template]
+                  ) -> tuple[Template, re.Match[str]] | None:
+    """The platform's template ``message`` is, and the match; None for any other message."""
+    return next(((t, found) for t in platform if t.anchor in message
                  and (found := t.pattern.fullmatch(message)) is not None), None)
 
 
@@ -168,9 +169,9 @@ def row_message_text(message: str) -> str:
     the field it opens with by its title (``_titled_first``)."""
     message = readable(message)
     platform = _catalogue_templates()[0]
-    found = _platform_fit(message, platform)
-    if found is not None:
-        template = next(t for t in platform if t.pattern is found.re)
+    fit = _platform_fit(message, platform)
+    if fit is not None:
+        template, found = fit
         values = {name: _PLATFORM_VALUES.get(name, str)(value)
                   for name, value in found.groupdict().items()}
     else:
