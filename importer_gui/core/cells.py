@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from datetime import date, datetime
 
@@ -148,3 +149,9 @@ def not_xml_characters(text: str) -> str:
 def code_points(characters: Iterable[str]) -> str:
     """Each of ``characters`` once, as its code point: "U+0001, U+FFFE"."""
     return ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(characters))
+
+
+def without_accents(text: str) -> str:
+    """``text`` with the accents taken off its letters ("Hélène" -> "Helene")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -10,9 +10,10 @@ and one- or two-letter words are what tell sessions of a series apart ("Groupe 1
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
+
+from importer_gui.core.cells import without_accents
 
 _NUMBER = re.compile(r"[0-9]+")
 # A word this short is a series' mark ("A", "B2"), not a word a finger slips on.
@@ -40,8 +41,7 @@ def _key(title: str) -> str:
     """Lower case, no accents, words split by one space: what a slip leaves the same."""
     plain = title.casefold()
     if not plain.isascii():  # most titles are: nothing to take off their letters then
-        plain = unicodedata.normalize("NFKD", plain)
-        plain = "".join(c for c in plain if not unicodedata.combining(c))
+        plain = without_accents(plain)
     return _NOT_ALNUM.sub(" ", plain).strip()
 
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
 from importer_gui.core.catalogue import ACTIONS, IGNORED_COLUMN, STORE_COLUMNS, TEACHER_ACTION
+from importer_gui.core.cells import without_accents
 from importer_gui.core.plan import Plan
 from importer_gui.core.planner import PlannerState
 from importer_gui.core.remap import header_key
@@ -282,9 +282,7 @@ class Suggestion(NamedTuple):
 def normalise(text: str) -> str:
     """Lower case, no accents, words split at camelCase and punctuation, single spaces."""
     text = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", text)  # sessionTitle -> session Title
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    words = re.findall(r"[a-z0-9]+", plain.casefold())
+    words = re.findall(r"[a-z0-9]+", without_accents(text).casefold())
     return " ".join(words)
 
 
