@@ -1,0 +1,56 @@
+"""polars, the column planner's engine, imported on first use: None where it cannot be.
+
+Never imported with the package: the command line and the window's start do not pay for it
+(some 0.15 s). Where polars cannot be imported on this machine (not installed, its native
+runtime missing or refusing the processor), the answer is None, the row planner does the
+work, and the reason goes to the log once, never to the user as a traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import threading
+import warnings
+from types import ModuleType
+
+log = logging.getLogger(__name__)
+
+_lock = threading.Lock()  # two planners asking at once import (and log) once
+
+
+def polars() -> ModuleType | None:
+    """The polars module, or None where it cannot be used here; the answer is kept."""
+    with _lock:
+        return _load()
+
+
+def forget() -> None:
+    """Ask again at the next call (for tests)."""
+    with _lock:
+        _load.cache_clear()
+
+
+@functools.cache
+def _load() -> ModuleType | None:
+    """Import polars and use it once, or log why not and give None."""
+    try:
+        with warnings.catch_warnings():
+            # Without its native runtime, or on a processor lacking the features the runtime
+            # was built for, polars warns and carries on, to fail or crash at its first use:
+            # a refusal here, and no warning on the user's terminal.
+            warnings.filterwarnings("error", message="Polars binary is missing")
+            warnings.filterwarnings("error", message="Missing required CPU features")
+            import polars
+        polars.Series([1, 2]).sum()  # the runtime answers (some 2 ms)
+    except BaseException as exc:
+        # A Rust panic is a BaseException (pyo3's PanicException); Ctrl+C still stops. The
+        # readers are imported only then: the engine's import stays free of them.
+        from importer_gui.core.readers.native import is_panic
+
+        if not isinstance(exc, Exception) and not is_panic(exc):
+            raise
+        log.info("polars cannot be used here, so large files are planned row by row: %s: %s",
+                 type(exc).__name__, str(exc).strip().partition("\n")[0])
+        return None
+    return polars
