@@ -31,6 +31,17 @@ def qt_versions() -> str:
     return f"Qt {QtCore.qVersion()} (PySide6 {PySide6.__version__})"
 
 
+def column_engine() -> str:
+    """'Column engine: polars 2.x.y', or that large files are planned row by row here. It
+    imports polars (some 0.15 s), so ``--version`` says it and the window's About does not."""
+    from importer_gui.core.columns import engine
+
+    found = engine.polars()
+    if found is None:
+        return "Column engine: none here (large files are planned row by row)"
+    return f"Column engine: polars {found.__version__}"
+
+
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate reads
     """``text`` as it is: marked for the window, which says these lines in the user's language
     (the command line, and this module, stay English and Qt-free)."""

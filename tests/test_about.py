@@ -68,6 +68,21 @@ def test_version_text_without_pyside6_says_qt_is_missing() -> None:
     assert out.splitlines()[0] == f"Import Assistant {pyproject_version()}"
 
 
+def test_version_on_the_command_line_says_the_column_engine_last() -> None:
+    from importlib import metadata
+
+    out = run_python("from importer_gui.cli import main; main(['--version'])")
+    assert out.splitlines()[:-1] == version_text().splitlines()
+    assert out.splitlines()[-1] == f"Column engine: polars {metadata.version('polars')}"
+
+
+def test_version_on_the_command_line_without_polars_says_rows_are_planned_one_by_one() -> None:
+    out = run_python("import sys; sys.modules['polars'] = None; "
+                     "from importer_gui.cli import main; main(['--version'])")
+    assert out.splitlines()[-1] == (
+        "Column engine: none here (large files are planned row by row)")
+
+
 def test_resource_path_in_the_source_tree_is_the_repository_folder() -> None:
     assert resources.resource_path("icons", "import-assistant.svg") == (
         ROOT / "resources" / "icons" / "import-assistant.svg")

@@ -227,7 +227,7 @@ def _interrupts_handled(*, ending: bool) -> Iterator[None]:
 def _version(out: Output, store: Path | None) -> int:
     from importer_gui import about
 
-    out.write(about.version_text(store) + "\n")
+    out.write(f"{about.version_text(store)}\n{about.column_engine()}\n")
     out.flush()
     return EXIT_OK
 
