@@ -25,6 +25,7 @@ GUI_SECONDS = 6  # the wizard must still be up after this long
 # plural forms ("1 row", "2 rows").
 GUI_LOCALE = "fr_FR.UTF-8"
 SPOKEN = "The window speaks fr"
+COLUMN_ENGINE = "Column engine: polars "  # --version's last line, polars imported and used
 BUNDLED_TRANSLATIONS = ("resources/translations/import_assistant_fr.qm",
                         "resources/translations/import_assistant_en.qm",
                         "PySide6/Qt/translations/qtbase_fr.qm")
@@ -70,6 +71,17 @@ def compare_version(home: Path, frozen: Path) -> None:
         raise FrozenTestError(f"--version differs.\nsource:\n{source.stdout}{source.stderr}"
                               f"\nfrozen (exit {built.returncode}):\n{built.stdout}{built.stderr}")
     print(f"ok  --version: {built.stdout.splitlines()[0]}")
+
+
+def check_column_engine(home: Path, frozen: Path) -> None:
+    """The frozen app's ``--version`` names polars as its column engine: polars and its
+    native runtime are bundled and answer (``core.columns.engine.polars()`` is not None)."""
+    built = run([str(frozen), "--version"], private_env(home))
+    said = built.stdout.splitlines()[-1:] or [""]
+    if built.returncode != 0 or not said[0].startswith(COLUMN_ENGINE):
+        raise FrozenTestError(f"the frozen app has no column engine (exit {built.returncode}):"
+                              f"\n{built.stdout}{built.stderr}")
+    print(f"ok  {said[0]}")
 
 
 def compare_check(home: Path, frozen: Path) -> None:
@@ -176,6 +188,7 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory(prefix="frozen-test-") as tmp:
         try:
             compare_version(Path(tmp), frozen)
+            check_column_engine(Path(tmp), frozen)
             compare_check(Path(tmp), frozen)
             check_translations_bundled(frozen)
             check_gui_stays_up(Path(tmp), frozen)
