@@ -107,6 +107,15 @@ class Creations:
             self._given.add(id(record))
         return record
 
+    def hold_placeholders(self, first: int, count: int) -> None:
+        """Watch the ``count`` records made with placeholder ids from ``first`` down, each
+        held by a row as its creation (``hold``, for many at once)."""
+        low, high = -first, -first + count
+        watched = self._watched
+        if high > len(watched):
+            watched.extend(bytes(max(high - len(watched), len(watched) // 2 + 1024)))
+        watched[low:high] = b"\x01" * count
+
     def before_change(self, record: Record) -> None:
         """A record is about to change in place: keep the values a held one was created with."""
         record_id = record.id
@@ -162,6 +171,28 @@ class Overlay:
         placeholder = self._next_placeholder
         self._next_placeholder -= 1
         return placeholder
+
+    def next_placeholder(self) -> int:
+        """The placeholder id the next record created gets."""
+        return self._next_placeholder
+
+    def take_placeholders(self, count: int) -> None:
+        """Count ``count`` placeholder ids as given (records made from next_placeholder()
+        down, elsewhere than in create())."""
+        self._next_placeholder -= count
+
+    def add_records(self, table: Table, records: list[Record]) -> None:
+        """Add many new records at once; the table's indexes are made again when next asked
+        for (filing each record in each of them would cost more than that)."""
+        self.tables[table].update(zip(map(attrgetter("id"), records), records, strict=True))
+        indexes = self._table_indexes[table]
+        for key in [key for key, index in self._indexes.items() if index in indexes]:
+            del self._indexes[key]
+        indexes.clear()
+
+    def file(self, table: Table, record: Record) -> None:
+        """File a record added to ``tables`` in the table's indexes."""
+        self._file(table, record)
 
     def clear(self) -> None:
         """Forget every record and index (to free memory when a plan cannot be finished)."""
@@ -370,6 +401,11 @@ def _learner_session(record: Any) -> Hashable:
 # The index of registrations (and of tracking rows) by learner and session: its name and
 # key, looked up with id_pair(learner id, session id).
 BY_LEARNER_SESSION: tuple[str, KeyFn] = ("learner_session", _learner_session)
+
+
+def record_defaults(table: Table) -> dict[str, Any]:
+    """Every column of a table's records but the id, in order, with its default."""
+    return _DEFAULTS[table]
 
 
 # Every column but the id, in the records' order, with its default (or REQUIRED).

@@ -428,6 +428,8 @@ class _PlannedRows:
     path: Path
     headers: list[str] | None
     planned: list[RowPlan]
+    # No text file is read (DataTable.text): the rows are the preview's, edits included.
+    text: None = None
 
     @property
     def row_count_hint(self) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import sys
 import threading
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -14,6 +14,7 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from importer_gui.core import columns
 from importer_gui.core.actions import HANDLERS, RowContext
 from importer_gui.core.actions.base import read_values
 from importer_gui.core.binding import BoundAction, bind_import
@@ -275,6 +276,9 @@ def _plan_table(overlay: Overlay, actions: list[BoundAction], table: DataTable,
                 feeder: Feeder | None) -> Widths:
     total = table.row_count_hint or 0
     what = f"Checking {Path(table.path).name}"
+    width = _plan_by_columns(overlay, actions, table, imp_plan, monitor, what, feeder)
+    if width is not None:
+        return width
     rows = _in_file_columns(enumerate(  # blank rows not given
         table.rows(shared=imp_plan.rows.kept.shares_cells), start=1), imp_plan)
     if feeder is not None:
@@ -300,6 +304,28 @@ def _plan_table(overlay: Overlay, actions: list[BoundAction], table: DataTable,
             planned.rows.clear()
         overlay.clear()
         raise
+
+
+def _plan_by_columns(overlay: Overlay, actions: list[BoundAction], table: DataTable,
+                     imp_plan: ImportPlan, monitor: Monitor, what: str,
+                     feeder: Feeder | None) -> Widths | None:
+    """The import planned by column (core/columns) when its file and action allow: the
+    widths its rows may have; None when it is the row planner's."""
+    first = len(imp_plan.rows)
+    try:
+        width = columns.plan_import(overlay, actions, table, imp_plan, monitor, what)
+    except MemoryError:
+        give_memory_back()
+        raise
+    if width is None:
+        return None
+    imp_plan.add_counts(outcome_counts(imp_plan.rows.outcomes, first))
+    file_width = max(width, len(imp_plan.headers or ()))
+    del imp_plan.columns[file_columns(imp_plan.columns, file_width):]
+    if feeder is not None:  # the rows are all planned: the write takes them from here
+        deque(feeder.through(imp_plan, ()), maxlen=0)
+    mapped = len(imp_plan.columns)
+    return Widths(mapped, min(mapped, width), max(mapped, width))
 
 
 def plan_rows_into(imp_plan: ImportPlan, overlay: Overlay,

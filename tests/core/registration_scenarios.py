@@ -194,6 +194,9 @@ class Knobs:
     header_again: bool = False
     garbled: bool = False
     near_miss: bool = False
+    odd_line: str | None = None  # a line put as it is in the middle of the file
+    # Put around some rows' login and title: spaces str.strip() takes off (plain) or not.
+    odd_space: str = ""
 
 
 class Generator:
@@ -393,6 +396,14 @@ class Generator:
             raw[len(rows) // 2] = ""
         if knobs.header_again:
             raw[len(rows) // 3] = _line(header, layout.delimiter)
+        if knobs.odd_line is not None:
+            raw[len(rows) // 2] = knobs.odd_line
+        if knobs.odd_space:
+            for column in ("candidateLogin", "sessionTitle"):
+                if column in header:
+                    place = header.index(column)
+                    for row in rows[::7]:
+                        row[place] = f"{knobs.odd_space}{row[place]}{knobs.odd_space}"
         if knobs.odd_widths:
             rows[len(rows) // 4] = rows[len(rows) // 4][:3]  # short
             rows[len(rows) // 5] = [*rows[len(rows) // 5], "stray", "cells"]  # long

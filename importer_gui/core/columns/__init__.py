@@ -10,3 +10,51 @@ from __future__ import annotations
 
 # False: every import is planned row by row (the tests compare both ways).
 ENABLED = True
+
+from collections.abc import Callable  # noqa: E402 - below the switch the tests set
+from types import ModuleType  # noqa: E402
+from typing import TYPE_CHECKING  # noqa: E402
+
+if TYPE_CHECKING:
+    from importer_gui.core.binding import BoundAction
+    from importer_gui.core.columns.frame import Frame
+    from importer_gui.core.overlay import Overlay
+    from importer_gui.core.plan import ImportPlan
+    from importer_gui.core.progress import Monitor
+    from importer_gui.core.readers import Table
+
+
+def plan_import(overlay: Overlay, actions: list[BoundAction], table: Table,
+                imp_plan: ImportPlan, monitor: Monitor, what: str) -> int | None:
+    """Plan an import's rows by column into ``imp_plan.rows`` and the overlay; the file's
+    width (cells a row) when done, None when the row planner is to plan them (nothing then
+    changed)."""
+    if not ENABLED or len(actions) != 1 or table.text is None:
+        return None
+    planner = _planner(actions[0])
+    if planner is None:
+        return None
+    from importer_gui.core.columns import engine
+    from importer_gui.core.columns.frame import read_plain
+
+    pl = engine.polars()
+    if pl is None:
+        return None
+    frame = read_plain(pl, table)
+    if frame is None or not planner(pl, frame, actions[0], overlay, imp_plan, monitor, what):
+        return None
+    imp_plan.by_columns = True
+    return frame.width
+
+
+Planner = Callable[["ModuleType", "Frame", "BoundAction", "Overlay", "ImportPlan", "Monitor",
+                    str], bool]
+
+
+def _planner(action: BoundAction) -> Planner | None:
+    """The column planner of an action, when it plans this one's rows."""
+    from importer_gui.core.columns import registrations
+
+    if action.spec.name == registrations.SPEC_NAME and registrations.takes(action):
+        return registrations.plan
+    return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 import threading
 import warnings
 from types import ModuleType
@@ -34,6 +35,11 @@ def forget() -> None:
 @functools.cache
 def _load() -> ModuleType | None:
     """Import polars and use it once, or log why not and give None."""
+    # polars' allocator keeps what it frees for half a second, to reuse: a check's columns
+    # then add up to twice the memory they need at once. Given back at once (by a thread
+    # of its own), unless the user set the allocator otherwise.
+    os.environ.setdefault("_RJEM_MALLOC_CONF",
+                          "background_thread:true,dirty_decay_ms:0,muzzy_decay_ms:0")
     try:
         with warnings.catch_warnings():
             # Without its native runtime, or on a processor lacking the features the runtime

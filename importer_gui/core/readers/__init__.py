@@ -149,7 +149,8 @@ class Prepared:
         if hint is not None and self.skip_first_line:
             hint = max(hint - 1, 0)
         return Table(path=self.path, headers=headers, sheet=self.sheet, row_count_hint=hint,
-                     _source=source, _first_line=2 if self.skip_first_line else 1)
+                     _source=source, _first_line=2 if self.skip_first_line else 1,
+                     text=getattr(source, "text", None))
 
 
 def prepare(path: Path, budget: MemoryBudget, *, encoding: str = "UTF-8",

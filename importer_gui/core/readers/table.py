@@ -101,6 +101,17 @@ FILE_UNREADABLE = QT_TRANSLATE_NOOP("errors", "the file cannot be read ({reason}
 NO_DATA = QT_TRANSLATE_NOOP("errors", "the file holds no data, not even a header line")
 
 
+@dataclass(frozen=True)
+class TextFile:
+    """How a text file's rows are read (its codec, its delimiter, line 1 a header or not):
+    what a reader of another engine needs to read the same rows."""
+
+    path: Path
+    codec: str
+    delimiter: str
+    header_line: bool
+
+
 @dataclass
 class Table:
     """One data file (or one sheet of a workbook) ready to be streamed."""
@@ -111,6 +122,7 @@ class Table:
     row_count_hint: int | None = None  # data rows, roughly; None if unknown
     _source: RowSource = field(default=lambda _shared: iter(()), repr=False, compare=False)
     _first_line: int = field(default=1, repr=False, compare=False)
+    text: TextFile | None = field(default=None, repr=False, compare=False)  # None: a sheet
 
     def rows(self, *, shared: bool = True) -> Iterator[NumberedRow]:
         """The data rows as (line number in the file, cells), streamed; blank rows skipped.

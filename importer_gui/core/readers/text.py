@@ -30,6 +30,7 @@ from importer_gui.core.readers.table import (
     SCAN_CHUNK,
     NumberedRow,
     RowSource,
+    TextFile,
     first_bytes,
     row_maker,
     unreadable,
@@ -219,10 +220,20 @@ def prepare_text(path: Path, encoding: str, delimiter: str, budget: MemoryBudget
     budget.charge(path, streamed_cost(cells, size, lines, budget.keeps_cells), why)
     hint = _line_estimate(path, sample)
 
-    def source(shared: bool) -> Iterator[NumberedRow]:
-        return _csv_rows(path, codec, declared, char, shared, header_line)
+    return lambda: (CsvSource(TextFile(path, codec, char, header_line), declared), hint)
 
-    return lambda: (source, hint)
+
+@dataclass(frozen=True)
+class CsvSource:
+    """A text file's row source (RowSource), which says how it reads the file."""
+
+    text: TextFile
+    declared: str  # the encoding as the configuration names it, for messages
+
+    def __call__(self, shared: bool) -> Iterator[NumberedRow]:
+        text = self.text
+        return _csv_rows(text.path, text.codec, self.declared, text.delimiter, shared,
+                         text.header_line)
 
 
 def first_line_source(path: Path, encoding: str, delimiter: str) -> RowSource:

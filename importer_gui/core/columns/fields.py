@@ -1,0 +1,160 @@
+"""An action's fields read by column: each distinct cell read once, by the row planner's
+own reader (actions/base.read_values), or a plain text field's cells trimmed by polars
+exactly as str.strip() trims them. A field keeps no copy of its column's text: what is
+asked of it (per row, or at some rows) is worked out from the file's column when asked."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Any
+
+from importer_gui.core.actions.base import FieldReader, RowContext, _readers, read_values
+from importer_gui.core.binding import BoundAction, BoundField, KeyText
+from importer_gui.core.columns.frame import ASCII_SPACE, Frame
+from importer_gui.core.overlay import Overlay
+
+
+@dataclass
+class FieldColumn:
+    """One field's cells, read. A text field (``codes`` None) is its column's cells trimmed;
+    any other holds per row the place of its cell among ``values`` (each distinct cell's
+    value; None where empty or refused). ``clean``: per row, whether the cell reads without
+    an issue."""
+
+    pl: ModuleType
+    cells: Any  # the file's column (a polars Series of text)
+    codes: Any | None  # a polars Series of places in ``values``
+    values: list[Any]
+    clean: Any  # a polars Series of booleans
+    _text: Any | None = field(default=None, repr=False)  # _trimmed's answer
+
+    def _trimmed(self) -> Any:
+        """A text field's cells trimmed, null where empty (made once)."""
+        if self._text is None:
+            text = self.cells.str.strip_chars(spaces())
+            self._text = text.set(text == "", None)
+        return self._text
+
+    def present(self) -> Any:
+        """Per row, whether the row gives the field a value."""
+        if self.codes is None:
+            return self._trimmed().is_not_null()
+        return self.pl.Series([value is not None for value in self.values],
+                              dtype=self.pl.Boolean).gather(self.codes)
+
+    def keys(self) -> tuple[Any, Callable[[Any], Any]]:
+        """Per row a number telling the field's values apart (null where it has none; two
+        cells of one value may be two numbers), and what a number stands for."""
+        pl = self.pl
+        if self.codes is not None:
+            values = self.values
+            first: dict[Any, int] = {}  # cells of one value share the first one's place
+            for place, value in enumerate(values):
+                if value is not None:
+                    first.setdefault(value, place)
+            keys = pl.Series([None if value is None else first[value] for value in values],
+                             dtype=pl.Int64).gather(self.codes)
+            return keys, values.__getitem__
+        text = self._trimmed()
+        distinct = text.drop_nulls().unique(maintain_order=True)
+        keys = text.cast(pl.Enum(distinct.to_list())).to_physical().cast(pl.Int64)
+        return keys, distinct.to_list().__getitem__
+
+    def mapped(self, find: Callable[[Any], int | None]) -> Any:
+        """Per row, what ``find`` gives for its value (an Int64 Series; null where the row
+        has no value or ``find`` gives None), ``find`` asked once per distinct value."""
+        pl = self.pl
+        if self.codes is not None:
+            found = [None if value is None else find(value) for value in self.values]
+            return pl.Series(found, dtype=pl.Int64).gather(self.codes)
+        text = self._trimmed()
+        distinct = text.drop_nulls().unique(maintain_order=True)
+        found = [find(value) for value in distinct.to_list()]
+        return text.replace_strict(distinct, pl.Series(found, dtype=pl.Int64), default=None,
+                                   return_dtype=pl.Int64)
+
+    def at(self, places: Any) -> list[Any]:
+        """The field's values in the rows at ``places`` (of every row for None; None where
+        a row has none)."""
+        if self.codes is not None:
+            codes = self.codes if places is None else self.codes.gather(places)
+            return list(map(self.values.__getitem__, codes.to_list()))
+        cells = self.cells if places is None else self.cells.gather(places)
+        return [value or None for value in cells.str.strip_chars(spaces()).to_list()]
+
+
+@dataclass
+class _OneField:
+    """An action reduced to one field, for read_values to read one cell as the row does."""
+
+    readers: list[FieldReader]
+    width: int
+    fields: dict[str, BoundField]
+
+
+def read_fields(pl: ModuleType, frame: Frame, action: BoundAction,
+                overlay: Overlay) -> dict[str, FieldColumn]:
+    """Every field of ``action`` read from the frame's columns."""
+    if action.readers is None:
+        action.readers = _readers(action)
+    return {reader[0]: _read_field(pl, frame, action, reader, overlay)
+            for reader in action.readers}
+
+
+def _read_field(pl: ModuleType, frame: Frame, action: BoundAction, reader: FieldReader,
+                overlay: Overlay) -> FieldColumn:
+    _name, index, mandatory, limit, convert, _known, key = reader
+    if index >= frame.width:  # a column the file lacks: every cell empty
+        column = pl.Series([""] * frame.height, dtype=pl.String)
+    else:
+        column = frame.rows.get_column(f"c{index}")
+    if convert is None and (key is KeyText.NONE or _ascii(column)):
+        return FieldColumn(pl, column, None, [], _clean_text(pl, column, mandatory, limit))
+    return _distinct_cells(pl, column, action, reader, overlay)
+
+
+def _ascii(column: Any) -> bool:
+    """Whether every cell of a text column is ASCII (a character a byte)."""
+    return bool((column.str.len_bytes() == column.str.len_chars()).all())
+
+
+def _clean_text(pl: ModuleType, column: Any, mandatory: bool, limit: int) -> Any:
+    """Per row, whether a text field's cell reads without an issue: not empty when the field
+    is mandatory, within its length limit (the row reader words the others)."""
+    if not mandatory and limit == sys.maxsize:
+        return pl.Series([True] * len(column))
+    length = column.str.strip_chars(spaces()).str.len_chars()
+    clean = length > 0 if mandatory else pl.Series([True] * len(column))
+    return clean & (length <= limit) if limit != sys.maxsize else clean
+
+
+def spaces() -> str:
+    """Every character str.strip() takes off (str.isspace()), to tell polars."""
+    return _SPACES
+
+
+# str.isspace()'s characters: ASCII's, then the rest (a test holds the list to Python's).
+_SPACES = ASCII_SPACE + "\x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + (
+    "\u2028\u2029\u202f\u205f\u3000")
+
+
+def _distinct_cells(pl: ModuleType, column: Any, action: BoundAction, reader: FieldReader,
+                    overlay: Overlay) -> FieldColumn:
+    """A field read cell by cell, each distinct cell once, by the row planner's reader."""
+    name = reader[0]
+    cells = column.unique(maintain_order=True).to_list()
+    one = _OneField([reader], reader[1] + 1, action.fields)
+    before = ("",) * reader[1]
+    values: list[Any] = []
+    clean: list[bool] = []
+    for cell in cells:
+        ctx = RowContext(one, overlay)  # type: ignore[arg-type]  # what read_values reads
+        read_values(ctx, (*before, cell))
+        values.append(ctx.values.get(name))
+        clean.append(not ctx.issues)
+    codes = column.cast(pl.Enum(cells)).to_physical()
+    return FieldColumn(pl, column, codes, values,
+                       pl.Series(clean, dtype=pl.Boolean).gather(codes))

@@ -1,0 +1,159 @@
+"""A plain text file read into columns by polars: the very rows the row reader gives
+(readers/text.py), or None where the file holds anything that reader reads its own way."""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from importer_gui.core.readers.garbled import may_hold_garbled
+from importer_gui.core.readers.table import Table, row_maker
+
+# What Python's str.strip() takes off ASCII text; polars is told these exactly.
+ASCII_SPACE = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
+# Codecs that read ASCII bytes as ASCII: a file of ASCII bytes reads alike in each.
+_ASCII_CODECS = frozenset({"utf-8", "utf-8-sig", "latin-1", "cp1252"})
+_UTF8_CODECS = frozenset({"utf-8", "utf-8-sig"})
+
+
+@dataclass
+class Frame:
+    """A file's data rows as columns of text ("c0", "c1", ...), every cell as read."""
+
+    rows: Any  # a polars DataFrame (None once let go)
+    first_line: int  # the line of the first data row (each row is one line)
+    width: int  # cells in every row
+    header: tuple[str, ...] | None  # line 1's cells, when it is a header
+    height: int  # how many data rows
+
+    def cells(self, indexes: list[int] | None = None, *,
+              shared: bool = False) -> list[tuple[str, ...]]:
+        """The rows' cells as tuples (of the rows at ``indexes``, else of every row), the
+        cells that repeat shared between rows when ``shared`` (as the row reader shares
+        them: readers.table.row_maker)."""
+        rows = self.rows if indexes is None else self.rows[indexes]
+        if not shared:
+            return list(rows.iter_rows())
+        return list(map(row_maker(True), rows.iter_rows()))
+
+
+def read_plain(pl: ModuleType, table: Table) -> Frame | None:
+    """The table's rows as a Frame when its file is plain: ASCII, or UTF-8 holding no garbled
+    text; one line a row, no quote, no blank line, every line as wide as the first, no
+    NUL, no line end but \n and \r\n, and no line repeating the header. None otherwise."""
+    text = table.text
+    if (text is None or text.codec not in _ASCII_CODECS or len(text.delimiter) != 1
+            or not text.delimiter.isascii() or text.delimiter in "\r\n\""):
+        return None
+    try:
+        shape = _plain_shape(text.path, text.delimiter.encode("ascii"))
+    except OSError:
+        return None  # the row reader says why
+    if shape is None or (not shape.ascii and text.codec not in _UTF8_CODECS):
+        return None
+    frame = _read(pl, text.path, text.delimiter, shape.width)
+    if frame is None or shape.delimiters != frame.height * (shape.width - 1):
+        return None  # some line is not as wide as the first
+    header: tuple[str, ...] | None = None
+    if text.header_line:
+        header = tuple(frame.row(0))
+        frame = frame.slice(1)
+        if not "".join(header).strip():
+            return None  # a blank line 1: the row reader reads no header from it
+    if (frame.height == 0 or _lone_return(pl, frame) or _blank_or_header(pl, frame, header)
+            or (not shape.ascii and _garbled(pl, frame))):
+        return None
+    return Frame(frame, 2 if text.header_line else 1, shape.width, header, frame.height)
+
+
+@dataclass(frozen=True)
+class _Shape:
+    """What a plain file's bytes tell: the cells of its first line, its delimiters, whether
+    all ASCII."""
+
+    width: int
+    delimiters: int
+    ascii: bool
+
+
+_CHUNK = 1 << 24  # bytes looked at at a time: the file is never held whole
+
+
+def _plain_shape(path: Path, delimiter: bytes) -> _Shape | None:
+    """The file's shape when its bytes hold no NUL and no quote, and its first line is
+    neither blank nor too long to be told by its first chunk; None otherwise (the rest of
+    read_plain's conditions are looked for in its columns)."""
+    delimiters = width = 0
+    ascii_only, first = True, True
+    with path.open("rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            if first:
+                chunk, first = chunk.removeprefix(codecs.BOM_UTF8), False
+                first_end = chunk.find(b"\n")
+                if (first_end < 0 and len(chunk) >= _CHUNK - 3) or chunk.startswith(
+                        (b"\n", b"\r\n")):
+                    return None  # a first line this long, or blank: the row reader's
+                width = (chunk if first_end < 0 else chunk[:first_end]).count(delimiter) + 1
+            if b"\x00" in chunk or b'"' in chunk:
+                return None
+            delimiters += chunk.count(delimiter)
+            ascii_only = ascii_only and chunk.isascii()
+    return None if first else _Shape(width, delimiters, ascii_only)
+
+
+def _lone_return(pl: ModuleType, frame: Any) -> bool:
+    """Whether a cell holds a \r: a line end of the csv module's own (polars ends lines at
+    \n alone, and takes a \r before it off)."""
+    return bool(frame.select(pl.any_horizontal(
+        pl.col(name).str.contains("\r", literal=True).any() for name in frame.columns)).item())
+
+
+def _read(pl: ModuleType, path: Path, delimiter: str, width: int) -> Any:
+    """Every line as a row of ``width`` text cells, or None when polars refuses it (text
+    that is not UTF-8, among others)."""
+    try:
+        frame = pl.read_csv(path, separator=delimiter, has_header=False, infer_schema=False,
+                            quote_char=None, empty_string_is_null=False,
+                            raise_if_empty=False, comment_prefix=None)
+    except Exception:
+        return None
+    if frame.width != width:
+        return None
+    return frame.rename({name: f"c{i}" for i, name in enumerate(frame.columns)})
+
+
+# The characters garbled text and lost letters begin with (readers/garbled.py): a row
+# holding none of them holds neither.
+_GARBLED_STARTS = ["\ufffd", "Ã", "Â", "â", "Å", "√", "≈", "‚", "¬"]
+
+
+def _garbled(pl: ModuleType, frame: Any) -> bool:
+    """Whether a row may hold garbled text or a lost letter, as the row reader looks."""
+    suspects = frame.filter(pl.any_horizontal(
+        pl.col(name).str.contains_any(_GARBLED_STARTS) for name in frame.columns))
+    return any(may_hold_garbled("".join(row)) for row in suspects.iter_rows())
+
+
+def _blank(pl: ModuleType, name: str) -> Any:
+    """A column's cells that Python's str.strip() leaves empty (and perhaps a few more)."""
+    return pl.col(name).str.strip_chars(ASCII_SPACE).str.strip_chars() == ""
+
+
+def _blank_or_header(pl: ModuleType, frame: Any, header: tuple[str, ...] | None) -> bool:
+    """Whether a row is blank (the row reader skips it) or repeats the header line."""
+    # Python's whitespace is within polars' (Unicode's) and the ASCII separators together;
+    # a blank row's first cell is blank, so the others are looked at in those rows alone.
+    first_blank = frame.filter(_blank(pl, "c0"))
+    if first_blank.height and first_blank.select(
+            pl.all_horizontal(_blank(pl, name) for name in frame.columns).any()).item():
+        return True
+    if header is None:
+        return False
+    first = header[0].removeprefix("\ufeff")
+    again = pl.all_horizontal(
+        pl.col(name).is_in([first, "\ufeff" + first]) if i == 0 else pl.col(name) == cell
+        for i, (name, cell) in enumerate(zip(frame.columns, header, strict=True)))
+    return bool(frame.select(again.any()).item())

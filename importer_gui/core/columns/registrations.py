@@ -1,0 +1,507 @@
+"""registerLearnerAction planned by column: the usual month's registrations, each learner
+and course found by one field, each session by its title in its course or made by the first
+row naming it, with the row planner's outcomes and words (actions/registration.py). A file
+holding anything else (an unregistration, a session whose title or dates a row changes, a
+GUID taken, a learner to reactivate, a row with a warning of its own) is left to the row
+planner: nothing is changed before that is known."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from itertools import repeat
+from operator import attrgetter
+from types import ModuleType
+from typing import Any
+
+from importer_gui.core.actions.base import RowContext, read_values
+from importer_gui.core.actions.learners_lookup import learner_by
+from importer_gui.core.actions.registration import (
+    _BY_TITLE,
+    _BY_TRAINING_NUMBERS,
+    _DATE_COLUMN,
+    _GUID_COLUMN,
+    _SESSION_COLUMNS,
+    DATE,
+    DISABLED,
+    GUID,
+    REGISTER_FLAG,
+    SESSION_ID,
+    SPEC,
+    TITLE,
+    UNREGISTER,
+    _Setup,
+    _setup,
+    _training,
+)
+from importer_gui.core.binding import BoundAction
+from importer_gui.core.catalogue import messages as msg
+from importer_gui.core.columns.fields import FieldColumn, read_fields
+from importer_gui.core.columns.frame import Frame
+from importer_gui.core.issues import Issue, Outcome
+from importer_gui.core.near_titles import near_title, numbers_of
+from importer_gui.core.overlay import SEVERAL, Overlay, record_defaults
+from importer_gui.core.plan import OUTCOME_CODE, CreatedRecords, ImportPlan, KeptCells
+from importer_gui.core.progress import Monitor
+from importer_gui.core.records import RECORD_TYPES, Table
+
+SPEC_NAME = SPEC.name
+
+
+def takes(action: BoundAction) -> bool:
+    """Whether the column planner plans this action's rows (given a plain file): the usual
+    searches, one field each, a session found by its title."""
+    setup = _setup(action)
+    return (setup.learner_column is not None and setup.training_field is not None
+            and setup.by_title and setup.has_title and not action.has(SESSION_ID))
+
+
+# Why a row is in error, in the order the row planner finds them (0: none).
+(_NONE, _READ, _NO_SEARCH, _NOT_FOUND, _NO_TRAINING, _NO_TITLE, _NO_COURSE_FOR_SESSION,
+ _SEVERAL) = range(8)
+
+
+@dataclass
+class _Rows:
+    """The columns a plan of registrations is worked out on (polars Series, one per row)."""
+
+    learner: Any  # the learner's id (null: none)
+    training: Any  # the course's id (null: none)
+    session: Any  # the stored session's id (null: none found; -1: several)
+    error: Any  # why the row is in error (_NONE when it is not)
+
+
+def plan(pl: ModuleType, frame: Frame, action: BoundAction, overlay: Overlay,
+         imp_plan: ImportPlan, monitor: Monitor, what: str) -> bool:
+    """Plan the frame's rows into ``imp_plan.rows`` and the overlay; False, with nothing
+    changed, when a row needs the row planner."""
+    setup = _setup(action)
+    height = frame.height
+    monitor.step(0, height, what)
+    decided = _decide(pl, frame, action, setup, overlay, imp_plan.rows.kept)
+    if decided is None or not _guids_free(decided.guids, overlay):
+        return False
+    monitor.step(0, height, what)
+    _write(decided, setup, action, overlay, imp_plan, frame)
+    return True
+
+
+@dataclass
+class _Decided:
+    """What the columns decided, as plain lists: the rows in error (and why), the rows
+    already registered, and the rows that register (with what their records hold)."""
+
+    height: int
+    errors: list[tuple[int, int]]  # (row, why)
+    read_issues: dict[int, list[Issue]]
+    known: list[int]
+    rows: list[int]  # the rows that register, in order
+    ids: list[int]  # each one's registration id
+    learners: list[int]
+    sessions: list[int]
+    guids: list[Any]
+    dates: list[Any]
+    makers: list[tuple[int, int, int]]  # (row, new session's id, its course's id)
+    session_values: dict[str, list[Any]]  # per maker, the values of its session's fields
+    cells: list[tuple[str, ...]] | None  # each row's kept cells, when known already
+
+
+def _decide(pl: ModuleType, frame: Frame, action: BoundAction, setup: _Setup,
+            overlay: Overlay, kept: KeptCells) -> _Decided | None:
+    """Each row's fate, worked out on the columns; None when a row needs the row planner.
+    Where only the rows in error keep their cells, the file's text is let go as soon as
+    those are taken: the columns left are numbers."""
+    fields = read_fields(pl, frame, action, overlay)
+    read_issues = _read_issues(pl, frame, action, overlay, fields)
+    if read_issues is None or _unregisters(pl, fields, read_issues):
+        return None
+    keys = {name: _keys(pl, fields.get(field), frame.height) for name, field in _KEYED}
+    rows = _found(pl, setup, fields, overlay, read_issues, keys["title"])
+    if rows is None:
+        return None
+    guids = _per_row(fields.get(GUID), frame.height)
+    dates = fields.get(DATE)
+    cells = None
+    if kept is KeptCells.ERRORS:
+        cells = _error_cells(frame, rows.error)
+        frame.rows = None
+    del fields
+    work = _work_frame(pl, rows, keys)
+    del rows
+    if not _sessions_unchanged(pl, work, keys, overlay):
+        return None
+    work = _registrations(pl, work, overlay)
+    creating = _creating(pl, work, overlay.next_placeholder())
+    places = creating.get_column("row").to_list()
+    makers = creating.filter(pl.col("makes")).join(
+        work.select("row", "training", *keys), on="row", how="left", maintain_order="left")
+    return _Decided(
+        frame.height,
+        list(work.filter(~pl.col("reach")).select("row", "error").iter_rows()), read_issues,
+        work.filter(pl.col("known")).get_column("row").to_list(), places,
+        creating.get_column("id").to_list(),
+        _shared(creating.get_column("learner").to_list(), overlay.tables[Table.LEARNER]),
+        _shared(creating.get_column("session").to_list(), overlay.tables[Table.SESSION]),
+        list(map(guids.__getitem__, places)),
+        [None] * len(places) if dates is None else dates.at(creating.get_column("row")),
+        list(makers.select("row", "session_id", "training").iter_rows()),
+        {field: _values(makers.get_column(name), keys[name][1]) for name, field in _KEYED},
+        cells)
+
+
+def _per_row(field: FieldColumn | None, height: int) -> list[Any]:
+    """Each row's value of the field (None everywhere without the field)."""
+    return [None] * height if field is None else field.at(None)
+
+
+def _values(keys: Any, value_of: Callable[[Any], Any]) -> list[Any]:
+    """What each key stands for (None for a null key)."""
+    return [None if key is None else value_of(key) for key in keys.to_list()]
+
+
+def _error_cells(frame: Frame, error: Any) -> list[tuple[str, ...]]:
+    """Each row's cells where it is in error (an empty tuple elsewhere)."""
+    places = (error != _NONE).arg_true().to_list()
+    cells: list[tuple[str, ...]] = [()] * frame.height
+    for row, row_cells in zip(places, frame.cells(places), strict=True):
+        cells[row] = row_cells
+    return cells
+
+
+def _shared(ids: list[int], records: dict[int, Any]) -> list[int]:
+    """The ids, each the very int its record holds where it has one (a million rows then
+    hold references, not a million ints of their own)."""
+    held: dict[int, int] = {}
+    for record_id in set(ids):
+        record = records.get(record_id)
+        held[record_id] = record_id if record is None else record.id
+    return list(map(held.__getitem__, ids))
+
+
+# The fields rows are told apart by, and their names in the work frame.
+_KEYED = (("title", TITLE), ("start", "sessionStartDate"), ("end", "sessionEndDate"))
+# A field's key per row (null: no value) and what a key stands for.
+Keys = tuple[Any, Callable[[Any], Any]]
+
+
+def _keys(pl: ModuleType, field: FieldColumn | None, height: int) -> Keys:
+    """A field's keys (FieldColumn.keys); all null for a field the file lacks."""
+    if field is None:
+        return pl.Series([None] * height, dtype=pl.Int64), lambda _key: None
+    return field.keys()
+
+
+def _read_issues(pl: ModuleType, frame: Frame, action: BoundAction, overlay: Overlay,
+                 fields: dict[str, FieldColumn]) -> dict[int, list[Issue]] | None:
+    """The issues of the rows whose cells do not all read cleanly, read as the row planner
+    reads them; None when one holds a warning alone (its row goes on: the row planner's)."""
+    if not fields:
+        return {}
+    clean = pl.DataFrame([field.clean.alias(str(i)) for i, field in
+                          enumerate(fields.values())]).select(pl.all_horizontal(pl.all()))
+    unclean = clean.to_series().not_().arg_true().to_list()
+    issues: dict[int, list[Issue]] = {}
+    for index, cells in zip(unclean, frame.cells(unclean), strict=True):
+        ctx = RowContext(action, overlay)
+        read_values(ctx, cells)
+        if not ctx.failed:
+            return None
+        issues[index] = ctx.issues
+    return issues
+
+
+def _present(pl: ModuleType, field: FieldColumn | None, height: int) -> Any:
+    """Per row, whether the field has a value (False for a field the file lacks)."""
+    return pl.Series([False] * height) if field is None else field.present()
+
+
+def _unregisters(pl: ModuleType, fields: dict[str, FieldColumn],
+                 read_issues: dict[int, list[Issue]]) -> bool:
+    """Whether a row read without error unregisters (the row planner's work)."""
+    flag = fields.get(REGISTER_FLAG)
+    if flag is None:
+        return False
+    if flag.codes is None:  # a flag read as text: never, the catalogue gives it codes
+        return True
+    rows = pl.Series([value == UNREGISTER for value in flag.values],
+                     dtype=pl.Boolean).gather(flag.codes).arg_true().to_list()
+    return any(row not in read_issues for row in rows)
+
+
+def _found(pl: ModuleType, setup: _Setup, fields: dict[str, FieldColumn], overlay: Overlay,
+           read_issues: dict[int, list[Issue]], title: Keys) -> _Rows | None:
+    """Each row's learner, course and stored session, and why it is in error (the row
+    planner's order); None when a learner found would be reactivated."""
+    height = next(iter(fields.values())).clean.len()
+    trainee = fields.get(setup.trainee)
+    learners: dict[int, Any] = {}
+
+    def learner_id(value: Any) -> int | None:
+        found = learner_by(_Finder(overlay, {}), setup.learner_column or "", value)
+        if found is None:
+            return None
+        learners[found.id] = found
+        return int(found.id)
+
+    nothing = pl.Series([None] * height, dtype=pl.Int64)
+    learner = nothing if trainee is None else trainee.mapped(learner_id)
+    if setup.reactivate and any(record.validity == DISABLED for record in learners.values()):
+        return None
+    course = fields.get(setup.training)
+
+    def training_id(value: Any) -> int | None:
+        found = _training(_Finder(overlay, {setup.training: value}), setup)
+        return None if found is None else int(found.id)
+
+    training = nothing if course is None else course.mapped(training_id)
+    read = pl.Series([False] * height)
+    if read_issues:
+        read = read.scatter(list(read_issues), True)
+    facts = pl.DataFrame({"read": read, "search": _present(pl, trainee, height),
+                          "learner": learner, "training": training,
+                          "title": _present(pl, fields.get(TITLE), height)})
+    no_training = pl.col("training").is_null()
+    error = facts.select(
+        pl.when(pl.col("read")).then(_READ)
+        .when(~pl.col("search")).then(_NO_SEARCH)
+        .when(pl.col("learner").is_null()).then(_NOT_FOUND)
+        .when(no_training & setup.has_results).then(_NO_TRAINING)
+        .when(~pl.col("title")).then(_NO_TITLE)
+        .when(no_training).then(_NO_COURSE_FOR_SESSION)
+        .otherwise(_NONE).alias("error")).to_series()
+    session = _stored_sessions(pl, title, training, error, overlay)
+    error = pl.DataFrame({"error": error, "session": session}).select(
+        pl.when((pl.col("error") == _NONE) & (pl.col("session") == -1)).then(_SEVERAL)
+        .otherwise(pl.col("error"))).to_series()
+    return _Rows(learner, training, session, error)
+
+
+@dataclass
+class _Finder:
+    """What the row planner's look-ups read of a row: the overlay and the row's values."""
+
+    overlay: Overlay
+    values: dict[str, Any]
+
+
+def _stored_sessions(pl: ModuleType, title: Keys, training: Any, error: Any,
+                     overlay: Overlay) -> Any:
+    """Per row reaching the session search, the stored (or earlier planned) session its
+    course and title find: its id, null when none, -1 when several."""
+    keys = pl.DataFrame({"training": training, "title": title[0], "reach": error == _NONE})
+    pairs = keys.filter(pl.col("reach")).select("training", "title").unique(
+        maintain_order=True)
+    value = title[1]
+    found: list[int | None] = []
+    for training_id, key in pairs.iter_rows():
+        session = overlay.find_single(Table.SESSION, *_BY_TITLE, (training_id, value(key)))
+        found.append(None if session is None else -1 if session is SEVERAL else session.id)
+    pairs = pairs.with_columns(pl.Series("session", found, dtype=pl.Int64))
+    return keys.join(pairs, on=["training", "title"], how="left",
+                     maintain_order="left").get_column("session")
+
+
+def _work_frame(pl: ModuleType, rows: _Rows, keys: dict[str, Keys]) -> Any:
+    """The columns the sessions and registrations are worked out on, a row each."""
+    height = rows.error.len()
+    return pl.DataFrame({
+        "row": pl.Series(range(height), dtype=pl.Int64), "learner": rows.learner,
+        "training": rows.training, "session": rows.session, "error": rows.error,
+        **{name: key[0] for name, key in keys.items()}}).with_columns(
+        (pl.col("error") == _NONE).alias("reach"))
+
+
+def _sessions_unchanged(pl: ModuleType, work: Any, keys: dict[str, Keys],
+                        overlay: Overlay) -> bool:
+    """Whether no row changes its session: a stored one's title and dates are the row's,
+    and every row of a new session gives the dates its first row gives."""
+    reach = work.filter(pl.col("reach"))
+    new = reach.filter(pl.col("session").is_null())
+    if new.height and new.group_by("training", "title").agg(
+            pl.struct("start", "end").n_unique().alias("n")).get_column("n").max() > 1:
+        return False
+    names = [name for name, _field in _KEYED]
+    stored = reach.filter(pl.col("session").is_not_null()).select(
+        "session", *names).unique()
+    columns = dict(_SESSION_COLUMNS)
+    compared = [(columns[field], keys[name][1]) for name, field in _KEYED]
+    sessions = overlay.tables[Table.SESSION]
+    for session_id, *row_keys in stored.iter_rows():
+        record = sessions[session_id]
+        for (column, value_of), key in zip(compared, row_keys, strict=True):
+            value = None if key is None else value_of(key)
+            if value is not None and getattr(record, column) != value:
+                return False
+    return True
+
+
+def _registrations(pl: ModuleType, work: Any, overlay: Overlay) -> Any:
+    """The work frame with, per row reaching its registration, the session it is in
+    (``ref``: a stored one's id, or -1 - its first row for a new one), whether it makes
+    that session (``makes``: a new one's first row) and whether its learner is registered
+    there already (``known``: stored, or by an earlier row)."""
+    first = pl.col("row").min().over("training", "title")
+    reach = work.filter(pl.col("reach")).select("row", "learner", "training", "title",
+                                                "session")
+    reach = reach.with_columns(pl.coalesce(pl.col("session"), -1 - first).alias("ref"),
+                               (pl.col("session").is_null() & (pl.col("row") == first))
+                               .alias("makes"))
+    reach = reach.with_columns(
+        (~pl.struct("learner", "ref").is_first_distinct()).alias("again"))
+    if reach.select(pl.col("session").is_not_null().any()).item():
+        reach = reach.join(_stored_registrations(pl, overlay), on=["learner", "session"],
+                           how="left", maintain_order="left")
+        known = pl.col("again") | pl.col("stored").fill_null(False)
+    else:
+        known = pl.col("again")
+    reach = reach.select("row", "ref", "makes", known.alias("known"))
+    return work.join(reach, on="row", how="left", maintain_order="left").with_columns(
+        pl.col("makes").fill_null(False), pl.col("known").fill_null(False))
+
+
+def _stored_registrations(pl: ModuleType, overlay: Overlay) -> Any:
+    """Every registration the overlay holds, as (learner, session) pairs."""
+    records = overlay.tables[Table.REGISTRATION].values()
+    return pl.DataFrame({
+        "learner": pl.Series(list(map(attrgetter("learner_id"), records)), dtype=pl.Int64),
+        "session": pl.Series(list(map(attrgetter("session_id"), records)), dtype=pl.Int64),
+    }).unique().with_columns(pl.lit(True).alias("stored"))
+
+
+def _guids_free(guids: list[Any], overlay: Overlay) -> bool:
+    """Whether every GUID a new registration gives is its own (a taken one is an error
+    after the row's session is made: the row planner's)."""
+    given = [guid for guid in guids if guid is not None]
+    if len(set(given)) != len(given):
+        return False
+    stored = overlay.tables[Table.REGISTRATION]
+    if not stored or not given:
+        return True
+    taken = {getattr(record, _GUID_COLUMN) for record in stored.values()}
+    return taken.isdisjoint(given)
+
+
+def _write(decided: _Decided, setup: _Setup, action: BoundAction, overlay: Overlay,
+           imp_plan: ImportPlan, frame: Frame) -> None:
+    """Make the new sessions and registrations in the overlay, and the rows of the plan."""
+    from importer_gui.core.planner import _clean_results, _shared_results
+
+    name = action.spec.name
+    height = decided.height
+    results: list[Sequence[Any]] = [_clean_results(name, Outcome.CREATE)] * height
+    codes = bytearray([OUTCOME_CODE[Outcome.CREATE]]) * height
+    messages = _error_messages(setup)
+    for row, why in decided.errors:
+        issues = decided.read_issues[row] if why == _READ else [messages[why]]
+        results[row] = _shared_results(name, Outcome.ERROR, issues)
+        codes[row] = OUTCOME_CODE[Outcome.ERROR]
+    already = _shared_results(name, Outcome.UNCHANGED,
+                              [Issue.warning(setup.trainee, msg.ALREADY_REGISTERED)])
+    for row in decided.known:
+        results[row] = already
+        codes[row] = OUTCOME_CODE[Outcome.UNCHANGED]
+    start = overlay.next_placeholder()
+    sessions = _make_sessions(decided, overlay, results, name)
+    changes: list[Any] = [()] * height
+    _make_registrations(decided, sessions, overlay, changes)
+    made = len(decided.rows) + len(sessions)
+    overlay.take_placeholders(made)
+    overlay.creations.hold_placeholders(start, made)
+    held = imp_plan.rows
+    held.creations = overlay.creations
+    held.lines.extend(range(frame.first_line, frame.first_line + height))
+    held.outcomes += codes
+    held.results.extend(results)
+    held.changes.extend(changes)
+    held.cells.extend(decided.cells if decided.cells is not None else
+                      _kept_cells(frame, held.kept, decided, results))
+
+
+def _error_messages(setup: _Setup) -> dict[int, Issue]:
+    """The error each reason gives, as the row planner words it."""
+    return {_NO_SEARCH: Issue.error(setup.trainee, msg.NO_CANDIDATE_SEARCH),
+            _NOT_FOUND: Issue.error(setup.trainee, msg.CANDIDATE_NOT_FOUND),
+            _NO_TRAINING: Issue.error(setup.training, msg.TRAINING_MANDATORY),
+            _NO_TITLE: Issue.error(setup.session, msg.SESSION_MANDATORY),
+            _NO_COURSE_FOR_SESSION: Issue.error(setup.training, msg.NO_TRAINING_FOR_SESSION),
+            _SEVERAL: Issue.error(setup.session, msg.SESSION_NOT_RETRIEVED)}
+
+
+def _creating(pl: ModuleType, work: Any, start: int) -> Any:
+    """The rows that create a registration (and their session, for the first row of a new
+    one), in order, with the ids the row planner's create() gives them from ``start`` on:
+    a row's session before its registration."""
+    creating = work.filter(pl.col("reach") & ~pl.col("known")).select(
+        "row", "learner", "session", "ref", "makes")
+    made = pl.col("makes").cast(pl.Int64)
+    used = (made + 1).cum_sum()  # ids used up to and with the row
+    creating = creating.with_columns((start - used + 1 + made).alias("session_id"),
+                                     (start - used + 1).alias("id"))
+    firsts = creating.filter(pl.col("makes")).select(
+        "ref", pl.col("session_id").alias("new_session"))
+    return creating.join(firsts, on="ref", how="left", maintain_order="left").with_columns(
+        pl.coalesce("session", "new_session").alias("session"))
+
+
+def _make_sessions(decided: _Decided, overlay: Overlay, results: list[Sequence[Any]],
+                   name: str) -> dict[int, Any]:
+    """The new sessions, made in the order of their first rows, each warned about as the row
+    planner warns (a title a slip of one its course has); the records by their first row."""
+    from importer_gui.core.planner import _shared_results
+
+    defaults = record_defaults(Table.SESSION)
+    session_type = RECORD_TYPES[Table.SESSION]
+    trainings = overlay.tables[Table.TRAINING]
+    values = [(column, decided.session_values[field]) for field, column in _SESSION_COLUMNS
+              if field in decided.session_values]
+    # The titles of the sessions made here, after those the overlay's index files already
+    # (near_title answers the first title a slip is of, in that index's order).
+    made_titles: dict[tuple[int, tuple[str, ...]], list[str]] = {}
+    made: dict[int, Any] = {}
+    for place, (row, record_id, training_id) in enumerate(decided.makers):
+        columns = {column: column_values[place] for column, column_values in values
+                   if column_values[place] is not None}
+        title = columns["title"]
+        key = (training_id, numbers_of(title))
+        titles = [session.title for session in overlay.find(
+            Table.SESSION, *_BY_TRAINING_NUMBERS, key)]
+        titles += made_titles.setdefault(key, [])
+        found = near_title(title, titles) if titles else None
+        made_titles[key].append(title)
+        made[row] = session_type(record_id, *{**defaults, **columns,
+                                              "training_id": training_id}.values())
+        if found is not None:
+            results[row] = _shared_results(name, Outcome.CREATE, [Issue.warning(
+                TITLE, msg.SESSION_NEAR_MISS.format(
+                    title=title, code=trainings[training_id].path_code, near=found))])
+    overlay.add_records(Table.SESSION, list(made.values()))
+    return made
+
+
+def _make_registrations(decided: _Decided, sessions: dict[int, Any], overlay: Overlay,
+                        changes: list[Any]) -> None:
+    """The new registrations, a row each, held as records (overlay.Creations) as the row
+    planner holds them: a row that makes its session holds both."""
+    given: dict[str, Any] = {"learner_id": decided.learners, "session_id": decided.sessions,
+                             _GUID_COLUMN: decided.guids, _DATE_COLUMN: decided.dates}
+    defaults = record_defaults(Table.REGISTRATION)
+    columns = [given.get(column, repeat(default)) for column, default in defaults.items()]
+    records = list(map(RECORD_TYPES[Table.REGISTRATION], decided.ids, *columns))
+    overlay.add_records(Table.REGISTRATION, records)
+    for row, record in zip(decided.rows, records, strict=True):
+        changes[row] = record
+    for row, session in sessions.items():
+        changes[row] = CreatedRecords((session, changes[row]))
+
+
+def _kept_cells(frame: Frame, kept: KeptCells, decided: _Decided,
+               results: list[Sequence[Any]]) -> list[tuple[str, ...]]:
+    """Each row's cells where the plan keeps them (an empty tuple elsewhere): every row's,
+    or those of the rows with issues."""
+    if kept is KeptCells.ALL:
+        return frame.cells(shared=True)
+    places = [row for row, row_results in enumerate(results) if row_results[0].issues]
+    cells: list[tuple[str, ...]] = [()] * decided.height
+    for row, row_cells in zip(places, frame.cells(places), strict=True):
+        cells[row] = row_cells
+    return cells
