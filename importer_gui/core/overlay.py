@@ -212,6 +212,12 @@ class Overlay:
             return []
         return list(group.values()) if type(group) is dict else [group]
 
+    def groups(self, table: Table, name: str, key: KeyFn) -> dict[Hashable, Any]:
+        """The index ``name`` of a table (made if need be): each key's record, or its
+        records by id (a dict) when several share it. Read only."""
+        index = self._indexes.get((table, name)) or self._index(table, name, key)
+        return index.groups
+
     def find_single(self, table: Table, name: str, key: KeyFn, value: Hashable) -> Any:
         """The one record whose ``key`` equals ``value``: None if none, SEVERAL if more."""
         index = self._indexes.get((table, name)) or self._index(table, name, key)

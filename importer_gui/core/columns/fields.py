@@ -63,18 +63,20 @@ class FieldColumn:
         keys = text.cast(pl.Enum(distinct.to_list())).to_physical().cast(pl.Int64)
         return keys, distinct.to_list().__getitem__
 
-    def mapped(self, find: Callable[[Any], int | None]) -> Any:
-        """Per row, what ``find`` gives for its value (an Int64 Series; null where the row
-        has no value or ``find`` gives None), ``find`` asked once per distinct value."""
+    def mapped(self, keys: list[Any], ids: list[int]) -> Any:
+        """Per row, the id its value is found by among ``keys`` (an Int64 Series; null where
+        the row has no value or none is found)."""
         pl = self.pl
         if self.codes is not None:
-            found = [None if value is None else find(value) for value in self.values]
+            index = dict(zip(keys, ids, strict=True))
+            found = [None if value is None else index.get(value) for value in self.values]
             return pl.Series(found, dtype=pl.Int64).gather(self.codes)
-        text = self._trimmed()
-        distinct = text.drop_nulls().unique(maintain_order=True)
-        found = [find(value) for value in distinct.to_list()]
-        return text.replace_strict(distinct, pl.Series(found, dtype=pl.Int64), default=None,
-                                   return_dtype=pl.Int64)
+        texts = [(key, record_id) for key, record_id in zip(keys, ids, strict=True)
+                 if type(key) is str]
+        return self._trimmed().replace_strict(
+            pl.Series([key for key, _id in texts], dtype=pl.String),
+            pl.Series([record_id for _key, record_id in texts], dtype=pl.Int64),
+            default=None, return_dtype=pl.Int64)
 
     def at(self, places: Any) -> list[Any]:
         """The field's values in the rows at ``places`` (of every row for None; None where
@@ -111,7 +113,7 @@ def _read_field(pl: ModuleType, frame: Frame, action: BoundAction, reader: Field
         column = pl.Series([""] * frame.height, dtype=pl.String)
     else:
         column = frame.rows.get_column(f"c{index}")
-    if convert is None and (key is KeyText.NONE or _ascii(column)):
+    if convert is None and (key is KeyText.NONE or frame.ascii or _ascii(column)):
         return FieldColumn(pl, column, None, [], _clean_text(pl, column, mandatory, limit))
     return _distinct_cells(pl, column, action, reader, overlay)
 

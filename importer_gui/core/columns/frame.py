@@ -28,6 +28,7 @@ class Frame:
     width: int  # cells in every row
     header: tuple[str, ...] | None  # line 1's cells, when it is a header
     height: int  # how many data rows
+    ascii: bool  # whether every data row is ASCII
 
     def cells(self, indexes: list[int] | None = None, *,
               shared: bool = False) -> list[tuple[str, ...]]:
@@ -49,7 +50,7 @@ def read_plain(pl: ModuleType, table: Table) -> Frame | None:
             or not text.delimiter.isascii() or text.delimiter in "\r\n\""):
         return None
     try:
-        shape = _plain_shape(text.path, text.delimiter.encode("ascii"))
+        shape = _plain_shape(text.path, text.delimiter.encode("ascii"), text.header_line)
     except OSError:
         return None  # the row reader says why
     if shape is None or (not shape.ascii and text.codec not in _UTF8_CODECS):
@@ -66,7 +67,8 @@ def read_plain(pl: ModuleType, table: Table) -> Frame | None:
     if (frame.height == 0 or _lone_return(pl, frame) or _blank_or_header(pl, frame, header)
             or (not shape.ascii and _garbled(pl, frame))):
         return None
-    return Frame(frame, 2 if text.header_line else 1, shape.width, header, frame.height)
+    return Frame(frame, 2 if text.header_line else 1, shape.width, header, frame.height,
+                 shape.ascii)
 
 
 @dataclass(frozen=True)
@@ -82,10 +84,11 @@ class _Shape:
 _CHUNK = 1 << 24  # bytes looked at at a time: the file is never held whole
 
 
-def _plain_shape(path: Path, delimiter: bytes) -> _Shape | None:
+def _plain_shape(path: Path, delimiter: bytes, header_line: bool) -> _Shape | None:
     """The file's shape when its bytes hold no NUL and no quote, and its first line is
     neither blank nor too long to be told by its first chunk; None otherwise (the rest of
-    read_plain's conditions are looked for in its columns)."""
+    read_plain's conditions are looked for in its columns). Whether it is ASCII is told of
+    its data rows (a header line is not read as data)."""
     delimiters = width = 0
     ascii_only, first = True, True
     with path.open("rb") as handle:
@@ -97,10 +100,13 @@ def _plain_shape(path: Path, delimiter: bytes) -> _Shape | None:
                         (b"\n", b"\r\n")):
                     return None  # a first line this long, or blank: the row reader's
                 width = (chunk if first_end < 0 else chunk[:first_end]).count(delimiter) + 1
+                ascii_only = (chunk[first_end + 1:] if header_line and first_end >= 0
+                              else chunk).isascii()
+            elif ascii_only:
+                ascii_only = chunk.isascii()
             if b"\x00" in chunk or b'"' in chunk:
                 return None
             delimiters += chunk.count(delimiter)
-            ascii_only = ascii_only and chunk.isascii()
     return None if first else _Shape(width, delimiters, ascii_only)
 
 
@@ -132,8 +138,13 @@ _GARBLED_STARTS = ["\ufffd", "Ã", "Â", "â", "Å", "√", "≈", "‚", "¬"]
 
 def _garbled(pl: ModuleType, frame: Any) -> bool:
     """Whether a row may hold garbled text or a lost letter, as the row reader looks."""
+    wide = frame.select((pl.col(name).str.len_bytes() != pl.col(name).str.len_chars()).any()
+                        for name in frame.columns).row(0)
+    columns = [name for name, not_ascii in zip(frame.columns, wide, strict=True) if not_ascii]
+    if not columns:
+        return False
     suspects = frame.filter(pl.any_horizontal(
-        pl.col(name).str.contains_any(_GARBLED_STARTS) for name in frame.columns))
+        pl.col(name).str.contains_any(_GARBLED_STARTS) for name in columns))
     return any(may_hold_garbled("".join(row)) for row in suspects.iter_rows())
 
 

@@ -7,6 +7,7 @@ planner: nothing is changed before that is known."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import repeat
@@ -15,13 +16,14 @@ from types import ModuleType
 from typing import Any
 
 from importer_gui.core.actions.base import RowContext, read_values
-from importer_gui.core.actions.learners_lookup import learner_by
+from importer_gui.core.actions.learners_lookup import age
 from importer_gui.core.actions.registration import (
     _BY_TITLE,
     _BY_TRAINING_NUMBERS,
     _DATE_COLUMN,
     _GUID_COLUMN,
     _SESSION_COLUMNS,
+    _TRAINING_FIELDS,
     DATE,
     DISABLED,
     GUID,
@@ -32,7 +34,6 @@ from importer_gui.core.actions.registration import (
     UNREGISTER,
     _Setup,
     _setup,
-    _training,
 )
 from importer_gui.core.binding import BoundAction
 from importer_gui.core.catalogue import messages as msg
@@ -131,6 +132,8 @@ def _decide(pl: ModuleType, frame: Frame, action: BoundAction, setup: _Setup,
     if not _sessions_unchanged(pl, work, keys, overlay):
         return None
     work = _registrations(pl, work, overlay)
+    if work is None:
+        return None
     creating = _creating(pl, work, overlay.next_placeholder())
     places = creating.get_column("row").to_list()
     makers = creating.filter(pl.col("makes")).join(
@@ -234,26 +237,14 @@ def _found(pl: ModuleType, setup: _Setup, fields: dict[str, FieldColumn], overla
     planner's order); None when a learner found would be reactivated."""
     height = next(iter(fields.values())).clean.len()
     trainee = fields.get(setup.trainee)
-    learners: dict[int, Any] = {}
-
-    def learner_id(value: Any) -> int | None:
-        found = learner_by(_Finder(overlay, {}), setup.learner_column or "", value)
-        if found is None:
-            return None
-        learners[found.id] = found
-        return int(found.id)
-
     nothing = pl.Series([None] * height, dtype=pl.Int64)
-    learner = nothing if trainee is None else trainee.mapped(learner_id)
-    if setup.reactivate and any(record.validity == DISABLED for record in learners.values()):
+    learner = nothing if trainee is None else trainee.mapped(*_learners_by(
+        overlay, setup.learner_column or ""))
+    if setup.reactivate and _reactivates(learner, overlay):
         return None
     course = fields.get(setup.training)
-
-    def training_id(value: Any) -> int | None:
-        found = _training(_Finder(overlay, {setup.training: value}), setup)
-        return None if found is None else int(found.id)
-
-    training = nothing if course is None else course.mapped(training_id)
+    training = nothing if course is None else course.mapped(*_trainings_by(
+        overlay, setup.training_field or ""))
     read = pl.Series([False] * height)
     if read_issues:
         read = read.scatter(list(read_issues), True)
@@ -276,18 +267,41 @@ def _found(pl: ModuleType, setup: _Setup, fields: dict[str, FieldColumn], overla
     return _Rows(learner, training, session, error)
 
 
-@dataclass
-class _Finder:
-    """What the row planner's look-ups read of a row: the overlay and the row's values."""
+def _learners_by(overlay: Overlay, column: str) -> tuple[list[Any], list[int]]:
+    """Each value of a learner column and the learner the row planner finds by it (the
+    oldest of several: learners_lookup.learner_by)."""
+    groups = overlay.groups(Table.LEARNER, column, attrgetter(column))
+    found = {key: group if type(group) is not dict else min(group.values(), key=age)
+             for key, group in groups.items() if group}
+    return list(found), [record.id for record in found.values()]
 
-    overlay: Overlay
-    values: dict[str, Any]
+
+def _trainings_by(overlay: Overlay, field: str) -> tuple[list[Any], list[int]]:
+    """Each value of a course field (trainingPathCode, trainingId) and the course the row
+    planner finds by it (the first filed: Overlay.find_one)."""
+    column = _TRAINING_FIELDS[field]
+    if column == "id":
+        ids = list(overlay.tables[Table.TRAINING])
+        return ids, ids
+    groups = overlay.groups(Table.TRAINING, column, attrgetter(column))
+    found = {key: group if type(group) is not dict else next(iter(group.values()))
+             for key, group in groups.items() if group}
+    return list(found), [record.id for record in found.values()]
+
+
+def _reactivates(learner: Any, overlay: Overlay) -> bool:
+    """Whether a learner found is disabled (reactivated by a row: the row planner's)."""
+    records = overlay.tables[Table.LEARNER]
+    return any(records[learner_id].validity == DISABLED
+               for learner_id in learner.drop_nulls().unique().to_list())
 
 
 def _stored_sessions(pl: ModuleType, title: Keys, training: Any, error: Any,
                      overlay: Overlay) -> Any:
     """Per row reaching the session search, the stored (or earlier planned) session its
     course and title find: its id, null when none, -1 when several."""
+    if not overlay.tables[Table.SESSION]:
+        return pl.Series([None] * len(training), dtype=pl.Int64)
     keys = pl.DataFrame({"training": training, "title": title[0], "reach": error == _NONE})
     pairs = keys.filter(pl.col("reach")).select("training", "title").unique(
         maintain_order=True)
@@ -318,8 +332,8 @@ def _sessions_unchanged(pl: ModuleType, work: Any, keys: dict[str, Keys],
     reach = work.filter(pl.col("reach"))
     new = reach.filter(pl.col("session").is_null())
     if new.height and new.group_by("training", "title").agg(
-            pl.struct("start", "end").n_unique().alias("n")).get_column("n").max() > 1:
-        return False
+            _differ(pl.col("start")) | _differ(pl.col("end"))).to_series(2).any():
+        return False  # a new session's rows give it two sets of dates
     names = [name for name, _field in _KEYED]
     stored = reach.filter(pl.col("session").is_not_null()).select(
         "session", *names).unique()
@@ -335,37 +349,51 @@ def _sessions_unchanged(pl: ModuleType, work: Any, keys: dict[str, Keys],
     return True
 
 
-def _registrations(pl: ModuleType, work: Any, overlay: Overlay) -> Any:
+def _differ(key: Any) -> Any:
+    """Whether a group's rows hold more than one key (a null one counted as a key)."""
+    return (key.min() != key.max()).fill_null(False) | key.null_count().is_between(
+        1, key.len() - 1)
+
+
+def _registrations(pl: ModuleType, work: Any, overlay: Overlay) -> Any | None:
     """The work frame with, per row reaching its registration, the session it is in
     (``ref``: a stored one's id, or -1 - its first row for a new one), whether it makes
     that session (``makes``: a new one's first row) and whether its learner is registered
-    there already (``known``: stored, or by an earlier row)."""
-    first = pl.col("row").min().over("training", "title")
-    reach = work.filter(pl.col("reach")).select("row", "learner", "training", "title",
-                                                "session")
-    reach = reach.with_columns(pl.coalesce(pl.col("session"), -1 - first).alias("ref"),
-                               (pl.col("session").is_null() & (pl.col("row") == first))
-                               .alias("makes"))
-    reach = reach.with_columns(
-        (~pl.struct("learner", "ref").is_first_distinct()).alias("again"))
-    if reach.select(pl.col("session").is_not_null().any()).item():
-        reach = reach.join(_stored_registrations(pl, overlay), on=["learner", "session"],
-                           how="left", maintain_order="left")
-        known = pl.col("again") | pl.col("stored").fill_null(False)
-    else:
-        known = pl.col("again")
-    reach = reach.select("row", "ref", "makes", known.alias("known"))
-    return work.join(reach, on="row", how="left", maintain_order="left").with_columns(
-        pl.col("makes").fill_null(False), pl.col("known").fill_null(False))
+    there already (``known``: stored, or by an earlier row). None when an id the overlay
+    holds is not a stored one (``_pair`` takes those alone): the row planner's."""
+    reach = pl.col("reach")
+    first = pl.when(reach).then(pl.col("row")).min().over("training", "title")
+    work = work.with_columns(
+        pl.when(reach).then(pl.coalesce(pl.col("session"), -1 - first)).alias("ref"),
+        (reach & pl.col("session").is_null() & (pl.col("row") == first)).alias("makes"))
+    again = ~pl.when(reach).then(pl.struct("learner", "ref")).is_first_distinct()
+    known = again
+    if work.select((reach & pl.col("session").is_not_null()).any()).item():
+        stored = _stored_registrations(pl, overlay)
+        if stored is None:
+            return None
+        known = again | _pair(pl.col("learner"), pl.col("session")).is_in(stored.implode())
+    return work.with_columns((reach & known).fill_null(False).alias("known"))
 
 
-def _stored_registrations(pl: ModuleType, overlay: Overlay) -> Any:
-    """Every registration the overlay holds, as (learner, session) pairs."""
+def _pair(learner: Any, session: Any) -> Any:
+    """A learner's and a session's ids as one number (stored ids are positive, and below
+    2^31: a registration's key)."""
+    return learner * (1 << 32) + session
+
+
+def _stored_registrations(pl: ModuleType, overlay: Overlay) -> Any | None:
+    """Every registration the overlay holds, as one number each (``_pair``); None when one
+    holds ids that are not stored ones (an earlier import of the plan made it)."""
     records = overlay.tables[Table.REGISTRATION].values()
-    return pl.DataFrame({
-        "learner": pl.Series(list(map(attrgetter("learner_id"), records)), dtype=pl.Int64),
-        "session": pl.Series(list(map(attrgetter("session_id"), records)), dtype=pl.Int64),
-    }).unique().with_columns(pl.lit(True).alias("stored"))
+    if not records:
+        return pl.Series([], dtype=pl.Int64)
+    learners = pl.Series(list(map(attrgetter("learner_id"), records)), dtype=pl.Int64)
+    sessions = pl.Series(list(map(attrgetter("session_id"), records)), dtype=pl.Int64)
+    if min(learners.min(), sessions.min()) < 0 or max(learners.max(),
+                                                      sessions.max()) >= 1 << 31:
+        return None
+    return _pair(learners, sessions)
 
 
 def _guids_free(guids: list[Any], overlay: Overlay) -> bool:
@@ -445,37 +473,44 @@ def _creating(pl: ModuleType, work: Any, start: int) -> Any:
 
 def _make_sessions(decided: _Decided, overlay: Overlay, results: list[Sequence[Any]],
                    name: str) -> dict[int, Any]:
-    """The new sessions, made in the order of their first rows, each warned about as the row
+    """The new sessions, made in the order of their first rows; each warned about as the row
     planner warns (a title a slip of one its course has); the records by their first row."""
+    columns = {column: decided.session_values[field] for field, column in _SESSION_COLUMNS}
+    columns["training_id"] = [training_id for _row, _id, training_id in decided.makers]
+    defaults = record_defaults(Table.SESSION)
+    records = list(map(RECORD_TYPES[Table.SESSION],
+                       [record_id for _row, record_id, _training in decided.makers],
+                       *(columns.get(column, repeat(default))
+                         for column, default in defaults.items())))
+    _warn_near_titles(decided, records, overlay, results, name)
+    overlay.add_records(Table.SESSION, records)
+    return {row: record for (row, _id, _training), record in
+            zip(decided.makers, records, strict=True)}
+
+
+def _warn_near_titles(decided: _Decided, records: list[Any], overlay: Overlay,
+                      results: list[Sequence[Any]], name: str) -> None:
+    """The near-miss warning on the rows making a session whose title looks a slip of
+    another of its course's (stored, or made by an earlier row): only titles with the same
+    numbers in the same course are compared, as the row planner compares them."""
     from importer_gui.core.planner import _shared_results
 
-    defaults = record_defaults(Table.SESSION)
-    session_type = RECORD_TYPES[Table.SESSION]
+    keys = [(record.training_id, numbers_of(record.title)) for record in records]
+    made = Counter(keys)
     trainings = overlay.tables[Table.TRAINING]
-    values = [(column, decided.session_values[field]) for field, column in _SESSION_COLUMNS
-              if field in decided.session_values]
-    # The titles of the sessions made here, after those the overlay's index files already
-    # (near_title answers the first title a slip is of, in that index's order).
-    made_titles: dict[tuple[int, tuple[str, ...]], list[str]] = {}
-    made: dict[int, Any] = {}
-    for place, (row, record_id, training_id) in enumerate(decided.makers):
-        columns = {column: column_values[place] for column, column_values in values
-                   if column_values[place] is not None}
-        title = columns["title"]
-        key = (training_id, numbers_of(title))
-        titles = [session.title for session in overlay.find(
-            Table.SESSION, *_BY_TRAINING_NUMBERS, key)]
-        titles += made_titles.setdefault(key, [])
-        found = near_title(title, titles) if titles else None
-        made_titles[key].append(title)
-        made[row] = session_type(record_id, *{**defaults, **columns,
-                                              "training_id": training_id}.values())
+    earlier: dict[tuple[int, tuple[str, ...]], list[str]] = {}
+    for (row, _made, _course), record, key in zip(decided.makers, records, keys, strict=True):
+        stored = overlay.find(Table.SESSION, *_BY_TRAINING_NUMBERS, key)
+        if made[key] == 1 and not stored:
+            continue  # no other title to be a slip of
+        titles = [*(session.title for session in stored), *earlier.setdefault(key, [])]
+        found = near_title(record.title, titles) if titles else None
+        earlier[key].append(record.title)
         if found is not None:
             results[row] = _shared_results(name, Outcome.CREATE, [Issue.warning(
                 TITLE, msg.SESSION_NEAR_MISS.format(
-                    title=title, code=trainings[training_id].path_code, near=found))])
-    overlay.add_records(Table.SESSION, list(made.values()))
-    return made
+                    title=record.title, code=trainings[record.training_id].path_code,
+                    near=found))])
 
 
 def _make_registrations(decided: _Decided, sessions: dict[int, Any], overlay: Overlay,
