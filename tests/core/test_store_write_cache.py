@@ -46,6 +46,21 @@ def test_a_large_write_has_a_larger_cache_and_gives_it_back(tmp_path: Path) -> N
     stored.close()
 
 
+def test_a_write_keeps_its_statement_journals_in_memory_and_gives_them_back(
+        tmp_path: Path) -> None:
+    with Store.open(tmp_path / "store.sqlite3") as store:
+        conn = store._conn()
+        seen: list[int] = []
+
+        def progress(done: int, total: int, what: str) -> None:
+            seen.append(conn.execute("PRAGMA temp_store").fetchone()[0])
+
+        store.apply(courses(5000), RunInfo("courses.xml", "<import-config/>", [],
+                                           {"create": 5000}), monitor=Monitor(progress))
+        assert seen and set(seen) == {2}  # MEMORY
+        assert conn.execute("PRAGMA temp_store").fetchone()[0] == 0  # DEFAULT: a file
+
+
 def test_a_small_write_keeps_the_default_cache(tmp_path: Path) -> None:
     with Store.open(tmp_path / "store.sqlite3") as store:
         seen = cache_seen_while_writing(store, courses(10))

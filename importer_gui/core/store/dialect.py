@@ -56,11 +56,12 @@ from importer_gui.core.schema import TableDef, Type
 from importer_gui.core.store.location import StoreLocation
 
 # A write's page cache (see SqliteDialect.write_cache): about a 4 KB page per 64 changes,
-# at most 8 MB: with GUIDs made in order, most indexes take their new keys at their end, and
-# a larger cache bought a million-row commit no time while its memory counts against the
-# commit's (issue 18).
+# at most 24 MB: with GUIDs made in order, most indexes take their new keys at their end, but
+# a million registrations' index by learner and session, and the learners their references
+# look up, take keys and reads all over them (some 24 MB together); a larger cache buys
+# nothing more, and its memory counts against the commit's (issue 18).
 CACHE_BYTES_PER_CHANGE = 64
-CACHE_MAX_KIB = 8 * 1024
+CACHE_MAX_KIB = 24 * 1024
 # The rows of one INSERT ... VALUES a write alongside the planner makes (insert_at_once),
 # and so of the writer's batches (writer.CHUNK).
 AT_ONCE_ROWS = 2000
@@ -596,7 +597,8 @@ class SqliteDialect:
 
     @contextmanager
     def write_cache(self, conn: sqlite3.Connection, changes: int) -> Iterator[None]:
-        """A page cache sized to the write, back to what it was afterwards (which frees it).
+        """A page cache sized to the write, and temporary files in memory, both back to what
+        they were afterwards (which frees them).
 
         A bulk insert updates every index of its table at places all over it: with SQLite's
         2 MB default cache, pages go out and are read back again and again (a million rows
@@ -605,14 +607,19 @@ class SqliteDialect:
         """
         kib = min(changes * CACHE_BYTES_PER_CHANGE // 1024, CACHE_MAX_KIB)
         previous = conn.execute("PRAGMA cache_size").fetchone()[0]  # -KiB, or pages
-        if -previous >= kib:  # as large already (SQLite's default is 2,000 KiB)
-            yield
-            return
-        conn.execute(f"PRAGMA cache_size = -{kib}")
+        temp_store = conn.execute("PRAGMA temp_store").fetchone()[0]
+        # Each INSERT keeps a statement journal (the tables' references are not declared
+        # deferred, so SQLite readies every statement to be undone alone), which copies the
+        # pages it changes that the transaction changed before: in memory, not through a
+        # temporary file. It is freed as each statement ends.
+        conn.execute("PRAGMA temp_store = MEMORY")
+        if -previous < kib:  # else as large already (SQLite's default is 2,000 KiB)
+            conn.execute(f"PRAGMA cache_size = -{kib}")
         try:
             yield
         finally:
             conn.execute(f"PRAGMA cache_size = {previous}")
+            conn.execute(f"PRAGMA temp_store = {int(temp_store)}")
 
     @contextmanager
     def write_journal(self, conn: sqlite3.Connection) -> Iterator[None]:
