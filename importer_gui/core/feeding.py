@@ -97,15 +97,27 @@ class Feeder:
         """``rows`` as they come, the planned ones handed over every BATCH_ROWS, after
         what earlier imports still hold (a short file's rows are all read ahead before one
         is planned: its last batch goes when the next import starts)."""
+        self._join(imp)
+        # Chained in C: a generator of ours between the file and the planner took a step
+        # of Python on every row.
+        return chain.from_iterable(self._batches(imp, iter(rows)))
+
+    def planned(self, imp: ImportPlan) -> None:
+        """Hand over an import planned whole (by column), after what earlier imports still
+        hold, BATCH_ROWS rows at a time."""
+        self._join(imp)
+        while self._taken and self._fed[id(imp)] < len(imp.rows):
+            self._taken = self._hand_over(imp, BATCH_ROWS)
+
+    def _join(self, imp: ImportPlan) -> None:
+        """Take ``imp`` after the imports planned before it, whose rows not handed over yet
+        go first."""
         for earlier in self._imports:
             if self._taken:
                 self._taken = self._hand_over(earlier)
         self._imports.append(imp)
         self._fed.setdefault(id(imp), 0)
         self._outcomes.setdefault(id(imp), bytearray())
-        # Chained in C: a generator of ours between the file and the planner took a step
-        # of Python on every row.
-        return chain.from_iterable(self._batches(imp, iter(rows)))
 
     def _batches(self, imp: ImportPlan, rows: Iterator[T]) -> Iterator[Iterable[T]]:
         """``rows`` BATCH_ROWS at a time; before each batch but the first, and after the

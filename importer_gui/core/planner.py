@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import sys
 import threading
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -323,7 +323,7 @@ def _plan_by_columns(overlay: Overlay, actions: list[BoundAction], table: DataTa
     file_width = max(width, len(imp_plan.headers or ()))
     del imp_plan.columns[file_columns(imp_plan.columns, file_width):]
     if feeder is not None:  # the rows are all planned: the write takes them from here
-        deque(feeder.through(imp_plan, ()), maxlen=0)
+        feeder.planned(imp_plan)
     mapped = len(imp_plan.columns)
     return Widths(mapped, min(mapped, width), max(mapped, width))
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from itertools import repeat
 from operator import attrgetter
 from types import ModuleType
@@ -39,6 +40,7 @@ from importer_gui.core.binding import BoundAction
 from importer_gui.core.catalogue import messages as msg
 from importer_gui.core.columns.fields import FieldColumn, read_fields
 from importer_gui.core.columns.frame import Frame
+from importer_gui.core.columns.progress import progress
 from importer_gui.core.issues import Issue, Outcome
 from importer_gui.core.near_titles import near_title, numbers_of
 from importer_gui.core.overlay import SEVERAL, Overlay, record_defaults
@@ -77,13 +79,14 @@ def plan(pl: ModuleType, frame: Frame, action: BoundAction, overlay: Overlay,
     """Plan the frame's rows into ``imp_plan.rows`` and the overlay; False, with nothing
     changed, when a row needs the row planner."""
     setup = _setup(action)
-    height = frame.height
-    monitor.step(0, height, what)
+    done = partial(progress, monitor, frame.height, what)
+    done(0.1)  # read
     decided = _decide(pl, frame, action, setup, overlay, imp_plan.rows.kept)
     if decided is None or not _guids_free(decided.guids, overlay):
         return False
-    monitor.step(0, height, what)
+    done(0.7)
     _write(decided, setup, action, overlay, imp_plan, frame)
+    done(1.0)
     return True
 
 
