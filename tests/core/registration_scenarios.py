@@ -195,6 +195,7 @@ class Knobs:
     garbled: bool = False
     near_miss: bool = False
     odd_line: str | None = None  # a line put as it is in the middle of the file
+    twins: bool = False  # two stored sessions share the title some rows give
     # Put around some rows' login and title: spaces str.strip() takes off (plain) or not.
     odd_space: str = ""
 
@@ -328,6 +329,14 @@ class Generator:
             for row in rng.sample(dict_rows, 3):
                 row["sessionTitle"] = "Marseile groupe 55"
                 row["trainingPathCode"] = self.courses[0][0]
+        if knobs.twins:
+            # Two sessions of one course with one title: a row naming it finds neither.
+            for _ in range(2):
+                store_sql.append(_stored_session(self.courses[1][0], "Jumelles groupe 88", "",
+                                                 ""))
+            for row in rng.sample(dict_rows, 5):
+                row["sessionTitle"] = "Jumelles groupe 88"
+                row["trainingPathCode"] = self.courses[1][0]
         if knobs.other_dates:
             for session in rng.sample(self.sessions, 3):
                 session_dates = ("01/01/2026", "02/01/2026")

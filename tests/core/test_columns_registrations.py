@@ -75,6 +75,7 @@ PLAIN = [
     plain("no-dates", 15, no_dates=1.0, mistakes=0.05),
     plain("every-date", 16, no_dates=0.0, twice=0.1, mistakes=0.05),
     plain("unicode-spaces-around-keys", 17, odd_space="\u3000\xa0\x1c", mistakes=0.05),
+    plain("twin-sessions-in-the-store", 19, twins=True, mistakes=0.05),
     *(plain(f"mixed-{seed}", seed, mistakes=0.1, twice=0.15, stored_sessions=seed % 4,
             search=("candidateLogin", "candidateRefNumber", "candidateEmail")[seed % 3],
             has_results=bool(seed % 2), rows=300 + seed,

@@ -6,7 +6,6 @@ asked of it (per row, or at some rows) is worked out from the file's column when
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any
@@ -45,23 +44,22 @@ class FieldColumn:
         return self.pl.Series([value is not None for value in self.values],
                               dtype=self.pl.Boolean).gather(self.codes)
 
-    def keys(self) -> tuple[Any, Callable[[Any], Any]]:
-        """Per row a number telling the field's values apart (null where it has none; two
-        cells of one value may be two numbers), and what a number stands for."""
+    def keys(self) -> Keys:
+        """The field's values as numbers (Keys)."""
         pl = self.pl
         if self.codes is not None:
             values = self.values
-            first: dict[Any, int] = {}  # cells of one value share the first one's place
+            numbers: dict[Any, int] = {}  # cells of one value share the first one's place
             for place, value in enumerate(values):
                 if value is not None:
-                    first.setdefault(value, place)
-            keys = pl.Series([None if value is None else first[value] for value in values],
+                    numbers.setdefault(value, place)
+            rows = pl.Series([None if value is None else numbers[value] for value in values],
                              dtype=pl.Int64).gather(self.codes)
-            return keys, values.__getitem__
+            return Keys(rows, values, numbers)
         text = self._trimmed()
-        distinct = text.drop_nulls().unique(maintain_order=True)
-        keys = text.cast(pl.Enum(distinct.to_list())).to_physical().cast(pl.Int64)
-        return keys, distinct.to_list().__getitem__
+        distinct = text.drop_nulls().unique(maintain_order=True).to_list()
+        rows = text.cast(pl.Enum(distinct)).to_physical().cast(pl.Int64)
+        return Keys(rows, distinct, {value: number for number, value in enumerate(distinct)})
 
     def mapped(self, keys: list[Any], ids: list[int]) -> Any:
         """Per row, the id its value is found by among ``keys`` (an Int64 Series; null where
@@ -86,6 +84,16 @@ class FieldColumn:
             return list(map(self.values.__getitem__, codes.to_list()))
         cells = self.cells if places is None else self.cells.gather(places)
         return [value or None for value in cells.str.strip_chars(spaces()).to_list()]
+
+
+@dataclass
+class Keys:
+    """A field's values as numbers: per row the number of its value (null where it has
+    none), each number's value, and each value's number."""
+
+    rows: Any  # a polars Series of Int64
+    values: list[Any]  # by number (a number of no value holds None)
+    numbers: dict[Any, int]
 
 
 @dataclass

@@ -8,7 +8,7 @@ planner: nothing is changed before that is known."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
 from itertools import repeat
@@ -38,12 +38,12 @@ from importer_gui.core.actions.registration import (
 )
 from importer_gui.core.binding import BoundAction
 from importer_gui.core.catalogue import messages as msg
-from importer_gui.core.columns.fields import FieldColumn, read_fields
+from importer_gui.core.columns.fields import FieldColumn, Keys, read_fields
 from importer_gui.core.columns.frame import Frame
 from importer_gui.core.columns.progress import progress
 from importer_gui.core.issues import Issue, Outcome
 from importer_gui.core.near_titles import near_title, numbers_of
-from importer_gui.core.overlay import SEVERAL, Overlay, record_defaults
+from importer_gui.core.overlay import Overlay, record_defaults
 from importer_gui.core.plan import OUTCOME_CODE, CreatedRecords, ImportPlan, KeptCells
 from importer_gui.core.progress import Monitor
 from importer_gui.core.records import RECORD_TYPES, Table
@@ -151,7 +151,7 @@ def _decide(pl: ModuleType, frame: Frame, action: BoundAction, setup: _Setup,
         list(map(guids.__getitem__, places)),
         [None] * len(places) if dates is None else dates.at(creating.get_column("row")),
         list(makers.select("row", "session_id", "training").iter_rows()),
-        {field: _values(makers.get_column(name), keys[name][1]) for name, field in _KEYED},
+        {field: _values(makers.get_column(name), keys[name]) for name, field in _KEYED},
         cells)
 
 
@@ -160,9 +160,10 @@ def _per_row(field: FieldColumn | None, height: int) -> list[Any]:
     return [None] * height if field is None else field.at(None)
 
 
-def _values(keys: Any, value_of: Callable[[Any], Any]) -> list[Any]:
-    """What each key stands for (None for a null key)."""
-    return [None if key is None else value_of(key) for key in keys.to_list()]
+def _values(numbers: Any, keys: Keys) -> list[Any]:
+    """What each number stands for (None for a null one)."""
+    values = keys.values
+    return [None if number is None else values[number] for number in numbers.to_list()]
 
 
 def _error_cells(frame: Frame, error: Any) -> list[tuple[str, ...]]:
@@ -186,14 +187,10 @@ def _shared(ids: list[int], records: dict[int, Any]) -> list[int]:
 
 # The fields rows are told apart by, and their names in the work frame.
 _KEYED = (("title", TITLE), ("start", "sessionStartDate"), ("end", "sessionEndDate"))
-# A field's key per row (null: no value) and what a key stands for.
-Keys = tuple[Any, Callable[[Any], Any]]
-
-
 def _keys(pl: ModuleType, field: FieldColumn | None, height: int) -> Keys:
-    """A field's keys (FieldColumn.keys); all null for a field the file lacks."""
+    """A field's values as numbers (FieldColumn.keys); none for a field the file lacks."""
     if field is None:
-        return pl.Series([None] * height, dtype=pl.Int64), lambda _key: None
+        return Keys(pl.Series([None] * height, dtype=pl.Int64), [], {})
     return field.keys()
 
 
@@ -302,20 +299,28 @@ def _reactivates(learner: Any, overlay: Overlay) -> bool:
 def _stored_sessions(pl: ModuleType, title: Keys, training: Any, error: Any,
                      overlay: Overlay) -> Any:
     """Per row reaching the session search, the stored (or earlier planned) session its
-    course and title find: its id, null when none, -1 when several."""
-    if not overlay.tables[Table.SESSION]:
+    course and title find: its id, null when none, -1 when several (Overlay.find_single
+    on the index the row planner searches by title)."""
+    trainings: list[int] = []
+    titles: list[int] = []
+    found: list[int] = []
+    for (training_id, value), group in overlay.groups(Table.SESSION, *_BY_TITLE).items():
+        number = title.numbers.get(value)
+        if number is None or not group:
+            continue
+        trainings.append(training_id)
+        titles.append(number)
+        found.append(-1 if type(group) is dict and len(group) > 1 else
+                     next(iter(group.values())).id if type(group) is dict else group.id)
+    if not found:
         return pl.Series([None] * len(training), dtype=pl.Int64)
-    keys = pl.DataFrame({"training": training, "title": title[0], "reach": error == _NONE})
-    pairs = keys.filter(pl.col("reach")).select("training", "title").unique(
-        maintain_order=True)
-    value = title[1]
-    found: list[int | None] = []
-    for training_id, key in pairs.iter_rows():
-        session = overlay.find_single(Table.SESSION, *_BY_TITLE, (training_id, value(key)))
-        found.append(None if session is None else -1 if session is SEVERAL else session.id)
-    pairs = pairs.with_columns(pl.Series("session", found, dtype=pl.Int64))
-    return keys.join(pairs, on=["training", "title"], how="left",
-                     maintain_order="left").get_column("session")
+    pairs = pl.DataFrame({"training": pl.Series(trainings, dtype=pl.Int64),
+                          "title": pl.Series(titles, dtype=pl.Int64),
+                          "session": pl.Series(found, dtype=pl.Int64)})
+    rows = pl.DataFrame({"training": training, "title": title.rows, "reach": error == _NONE})
+    return rows.join(pairs, on=["training", "title"], how="left",
+                     maintain_order="left").select(
+        pl.when(pl.col("reach")).then(pl.col("session"))).to_series()
 
 
 def _work_frame(pl: ModuleType, rows: _Rows, keys: dict[str, Keys]) -> Any:
@@ -324,7 +329,7 @@ def _work_frame(pl: ModuleType, rows: _Rows, keys: dict[str, Keys]) -> Any:
     return pl.DataFrame({
         "row": pl.Series(range(height), dtype=pl.Int64), "learner": rows.learner,
         "training": rows.training, "session": rows.session, "error": rows.error,
-        **{name: key[0] for name, key in keys.items()}}).with_columns(
+        **{name: key.rows for name, key in keys.items()}}).with_columns(
         (pl.col("error") == _NONE).alias("reach"))
 
 
@@ -341,12 +346,12 @@ def _sessions_unchanged(pl: ModuleType, work: Any, keys: dict[str, Keys],
     stored = reach.filter(pl.col("session").is_not_null()).select(
         "session", *names).unique()
     columns = dict(_SESSION_COLUMNS)
-    compared = [(columns[field], keys[name][1]) for name, field in _KEYED]
+    compared = [(columns[field], keys[name].values) for name, field in _KEYED]
     sessions = overlay.tables[Table.SESSION]
     for session_id, *row_keys in stored.iter_rows():
         record = sessions[session_id]
-        for (column, value_of), key in zip(compared, row_keys, strict=True):
-            value = None if key is None else value_of(key)
+        for (column, values), key in zip(compared, row_keys, strict=True):
+            value = None if key is None else values[key]
             if value is not None and getattr(record, column) != value:
                 return False
     return True
