@@ -158,6 +158,9 @@ class _Source:
 class _Replayed:
     """A table several imports read: its rows are read once, then handed to each again."""
 
+    # Read row by row for each import (DataTable.text): the file is read once.
+    text = None
+
     def __init__(self, table: readers.Table) -> None:
         self.path = table.path
         self.headers = table.headers

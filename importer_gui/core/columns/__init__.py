@@ -29,7 +29,8 @@ def plan_import(overlay: Overlay, actions: list[BoundAction], table: Table,
     """Plan an import's rows by column into ``imp_plan.rows`` and the overlay; the file's
     width (cells a row) when done, None when the row planner is to plan them (nothing then
     changed)."""
-    if not ENABLED or len(actions) != 1 or table.text is None:
+    # A table that is no text file of its own (a sheet, rows replayed or edited) has none.
+    if not ENABLED or len(actions) != 1 or getattr(table, "text", None) is None:
         return None
     planner = _planner(actions[0])
     if planner is None:
