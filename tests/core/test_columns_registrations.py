@@ -249,7 +249,7 @@ def copy_store(source: Path, target: Path) -> Path:
 def test_both_planners_plan_alike(case: Case, tmp_path: Path,
                                   monkeypatch: pytest.MonkeyPatch) -> None:
     prepared = prepare(case, tmp_path)
-    for kept in (KeptCells.ALL, KeptCells.ERRORS):
+    for kept in (KeptCells.ALL, KeptCells.ISSUES, KeptCells.ERRORS):
         by_columns = check(prepared, monkeypatch, by_columns=True, kept=kept)
         by_rows = check(prepared, monkeypatch, by_columns=False, kept=kept)
         assert len(by_rows.imports[-1].rows) > 100  # the scenario is not empty

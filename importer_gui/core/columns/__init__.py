@@ -41,7 +41,12 @@ def plan_import(overlay: Overlay, actions: list[BoundAction], table: Table,
     pl = engine.polars()
     if pl is None:
         return None
-    frame = read_plain(pl, table)
+    try:
+        frame = read_plain(pl, table)
+    except BaseException as exc:
+        if not engine.refused(pl, exc):
+            raise
+        return None
     if frame is None or not planner(pl, frame, actions[0], overlay, imp_plan, monitor, what):
         return None
     imp_plan.by_columns = True

@@ -60,3 +60,24 @@ def _load() -> ModuleType | None:
                  type(exc).__name__, str(exc).strip().partition("\n")[0])
         return None
     return polars
+
+
+def refused(pl: ModuleType, exc: BaseException) -> bool:
+    """Whether ``exc`` is polars refusing its work (an error of its own, or its runtime's
+    panic): the row planner then does the work; said in the log, once per kind."""
+    if not (isinstance(exc, pl.exceptions.PolarsError) or _is_panic(exc)):
+        return False
+    if type(exc).__name__ not in _SAID:
+        _SAID.add(type(exc).__name__)
+        log.info("polars refused a file, so it is planned row by row: %s: %s",
+                 type(exc).__name__, str(exc).strip().partition("\n")[0])
+    return True
+
+
+_SAID: set[str] = set()
+
+
+def _is_panic(exc: BaseException) -> bool:
+    from importer_gui.core.readers.native import is_panic
+
+    return is_panic(exc)

@@ -9,6 +9,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from importer_gui.core.columns import engine
 from importer_gui.core.readers.garbled import may_hold_garbled
 from importer_gui.core.readers.table import Table, row_maker
 
@@ -124,7 +125,9 @@ def _read(pl: ModuleType, path: Path, delimiter: str, width: int) -> Any:
         frame = pl.read_csv(path, separator=delimiter, has_header=False, infer_schema=False,
                             quote_char=None, empty_string_is_null=False,
                             raise_if_empty=False, comment_prefix=None)
-    except Exception:
+    except BaseException as exc:  # text that is not UTF-8, a runtime's panic
+        if not engine.refused(pl, exc):
+            raise
         return None
     if frame.width != width:
         return None

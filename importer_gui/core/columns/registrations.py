@@ -38,6 +38,7 @@ from importer_gui.core.actions.registration import (
 )
 from importer_gui.core.binding import BoundAction
 from importer_gui.core.catalogue import messages as msg
+from importer_gui.core.columns import engine
 from importer_gui.core.columns.fields import FieldColumn, Keys, read_fields
 from importer_gui.core.columns.frame import Frame
 from importer_gui.core.columns.progress import progress
@@ -81,7 +82,12 @@ def plan(pl: ModuleType, frame: Frame, action: BoundAction, overlay: Overlay,
     setup = _setup(action)
     done = partial(progress, monitor, frame.height, what)
     done(0.1)  # read
-    decided = _decide(pl, frame, action, setup, overlay, imp_plan.rows.kept)
+    try:
+        decided = _decide(pl, frame, action, setup, overlay, imp_plan.rows.kept)
+    except BaseException as exc:
+        if not engine.refused(pl, exc):
+            raise
+        return False
     if decided is None or not _guids_free(decided.guids, overlay):
         return False
     done(0.7)
@@ -107,7 +113,7 @@ class _Decided:
     dates: list[Any]
     makers: list[tuple[int, int, int]]  # (row, new session's id, its course's id)
     session_values: dict[str, list[Any]]  # per maker, the values of its session's fields
-    cells: list[tuple[str, ...]] | None  # each row's kept cells, when known already
+    cells: list[tuple[str, ...]]  # each row's cells, where the plan keeps them
 
 
 def _decide(pl: ModuleType, frame: Frame, action: BoundAction, setup: _Setup,
@@ -125,9 +131,8 @@ def _decide(pl: ModuleType, frame: Frame, action: BoundAction, setup: _Setup,
         return None
     guids = _per_row(fields.get(GUID), frame.height)
     dates = fields.get(DATE)
-    cells = None
     if kept is KeptCells.ERRORS:
-        cells = _error_cells(frame, rows.error)
+        cells = _cells_at(frame, (rows.error != _NONE).arg_true().to_list())
         frame.rows = None
     del fields
     work = _work_frame(pl, rows, keys)
@@ -139,6 +144,11 @@ def _decide(pl: ModuleType, frame: Frame, action: BoundAction, setup: _Setup,
         return None
     creating = _creating(pl, work, overlay.next_placeholder())
     places = creating.get_column("row").to_list()
+    if kept is KeptCells.ALL:
+        cells = frame.cells(shared=True)
+    elif kept is KeptCells.ISSUES:  # the rows in error or warned about, and those that may be
+        cells = _cells_at(frame, work.filter(~pl.col("reach") | pl.col("known") | pl.col(
+            "makes")).get_column("row").to_list())
     makers = creating.filter(pl.col("makes")).join(
         work.select("row", "training", *keys), on="row", how="left", maintain_order="left")
     return _Decided(
@@ -166,23 +176,12 @@ def _values(numbers: Any, keys: Keys) -> list[Any]:
     return [None if number is None else values[number] for number in numbers.to_list()]
 
 
-def _error_cells(frame: Frame, error: Any) -> list[tuple[str, ...]]:
-    """Each row's cells where it is in error (an empty tuple elsewhere)."""
-    places = (error != _NONE).arg_true().to_list()
+def _cells_at(frame: Frame, places: list[int]) -> list[tuple[str, ...]]:
+    """Each row's cells at ``places`` (an empty tuple elsewhere)."""
     cells: list[tuple[str, ...]] = [()] * frame.height
     for row, row_cells in zip(places, frame.cells(places), strict=True):
         cells[row] = row_cells
     return cells
-
-
-def _shared(ids: list[int], records: dict[int, Any]) -> list[int]:
-    """The ids, each the very int its record holds where it has one (a million rows then
-    hold references, not a million ints of their own)."""
-    held: dict[int, int] = {}
-    for record_id in set(ids):
-        record = records.get(record_id)
-        held[record_id] = record_id if record is None else record.id
-    return list(map(held.__getitem__, ids))
 
 
 # The fields rows are told apart by, and their names in the work frame.
@@ -449,8 +448,11 @@ def _write(decided: _Decided, setup: _Setup, action: BoundAction, overlay: Overl
     held.outcomes += codes
     held.results.extend(results)
     held.changes.extend(changes)
-    held.cells.extend(decided.cells if decided.cells is not None else
-                      _kept_cells(frame, held.kept, decided, results))
+    if held.kept is KeptCells.ISSUES:  # a session's first row keeps them when warned only
+        for row, _made, _course in decided.makers:
+            if not results[row][0].issues:
+                decided.cells[row] = ()
+    held.cells.extend(decided.cells)
 
 
 def _error_messages(setup: _Setup) -> dict[int, Issue]:
@@ -537,14 +539,11 @@ def _make_registrations(decided: _Decided, sessions: dict[int, Any], overlay: Ov
         changes[row] = CreatedRecords((session, changes[row]))
 
 
-def _kept_cells(frame: Frame, kept: KeptCells, decided: _Decided,
-               results: list[Sequence[Any]]) -> list[tuple[str, ...]]:
-    """Each row's cells where the plan keeps them (an empty tuple elsewhere): every row's,
-    or those of the rows with issues."""
-    if kept is KeptCells.ALL:
-        return frame.cells(shared=True)
-    places = [row for row, row_results in enumerate(results) if row_results[0].issues]
-    cells: list[tuple[str, ...]] = [()] * decided.height
-    for row, row_cells in zip(places, frame.cells(places), strict=True):
-        cells[row] = row_cells
-    return cells
+def _shared(ids: list[int], records: dict[int, Any]) -> list[int]:
+    """The ids, each the very int its record holds where it has one (a million rows then
+    hold references, not a million ints of their own)."""
+    held: dict[int, int] = {}
+    for record_id in set(ids):
+        record = records.get(record_id)
+        held[record_id] = record_id if record is None else record.id
+    return list(map(held.__getitem__, ids))
