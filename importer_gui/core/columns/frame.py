@@ -10,6 +10,7 @@ from types import ModuleType
 from typing import Any
 
 from importer_gui.core.columns import engine
+from importer_gui.core.readers import budget
 from importer_gui.core.readers.garbled import may_hold_garbled
 from importer_gui.core.readers.table import Table, row_maker
 
@@ -51,6 +52,8 @@ def read_plain(pl: ModuleType, table: Table) -> Frame | None:
             or not text.delimiter.isascii() or text.delimiter in "\r\n\""):
         return None
     try:
+        if text.path.stat().st_size * COLUMNS_PER_BYTE > _files_budget():
+            return None  # the row reader reads it in the budget it was measured against
         shape = _plain_shape(text.path, text.delimiter.encode("ascii"), text.header_line)
     except OSError:
         return None  # the row reader says why
@@ -70,6 +73,16 @@ def read_plain(pl: ModuleType, table: Table) -> Frame | None:
         return None
     return Frame(frame, 2 if text.header_line else 1, shape.width, header, frame.height,
                  shape.ascii)
+
+
+# The memory polars' columns of a file take at most, its bytes counted (measured: some 3.2
+# times, a million registrations' 126 MB at their peak).
+COLUMNS_PER_BYTE = 4
+
+
+def _files_budget() -> int:
+    """The memory a check's files may take (readers/budget.py)."""
+    return budget.memory_budget() - budget.PROCESS_BASE
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,39 @@
+"""A plain CSV file is read into columns only where the check's memory allows it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from importer_gui.core.columns import engine
+from importer_gui.core.columns.frame import read_plain
+from importer_gui.core.readers import open_table
+
+
+def _file(path: Path, rows: int) -> Path:
+    lines = ["login;course;title"] + [f"l{i:07d};SEC-101;Lyon groupe {i % 50}"
+                                     for i in range(rows)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_file_read_by_column_gives_its_rows_with_their_lines(tmp_path: Path) -> None:
+    pl = engine.polars()
+    assert pl is not None
+    frame = read_plain(pl, open_table(_file(tmp_path / "r.csv", 3)))
+    assert frame is not None
+    assert (frame.first_line, frame.height, frame.width) == (2, 3, 3)
+    assert frame.cells([2]) == [("l0000002", "SEC-101", "Lyon groupe 2")]
+
+
+def test_a_file_whose_columns_would_pass_the_check_s_memory_is_left_to_the_rows(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pl = engine.polars()
+    assert pl is not None
+    path = _file(tmp_path / "r.csv", 40_000)  # about 1.2 MB: 4.8 MB as columns
+    table = open_table(path)
+    monkeypatch.setenv("IMPORTER_GUI_CHECK_MEMORY_MB", "260")  # 4 MB for the files
+    assert read_plain(pl, table) is None
+    monkeypatch.setenv("IMPORTER_GUI_CHECK_MEMORY_MB", "300")
+    assert read_plain(pl, table) is not None
