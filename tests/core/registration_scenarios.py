@@ -188,6 +188,7 @@ class Knobs:
     session_id: bool = False
     learner_action: bool = False
     courses_import: bool = False
+    learners_import: bool = False  # a learners import before the registrations: new learners
     quoted: bool = False
     blank_line: bool = False
     odd_widths: bool = False
@@ -428,6 +429,16 @@ class Generator:
                                          "createOrUpdateTrainingCourseAction"))
             for row in rng.sample(rows, 10):
                 row[header.index("trainingPathCode")] = code
+        if knobs.learners_import and knobs.search in header:
+            new_rows = [[f"nouveau{i}", f"N{i:04d}", f"nouveau{i}@example.org", "Neuf", "Jean",
+                         "Y"] for i in range(12)]
+            files["learners.csv"] = "\n".join(";".join(r) for r in [
+                list(LEARNER_COLUMNS), *new_rows]).encode() + b"\n"
+            imports.insert(0, ImportSpec("learners.csv", LEARNER_COLUMNS, LEARNER_ACTION))
+            place = header.index(knobs.search)
+            kind = LEARNER_COLUMNS.index(knobs.search)
+            for number, row in enumerate(rng.sample(rows, 12)):
+                row[place] = new_rows[number][kind]
             files["registrations.csv"] = csv_bytes(header, rows, layout, raw)
         if knobs.committed_first:
             committed_first.append(([imports[-1]], {"registrations.csv": data}))

@@ -109,6 +109,8 @@ NOT_PLAIN = [
     not_plain("session-id-mapped", 217, session_id=True, stored_sessions=3),
     not_plain("learner-action-first", 218, learner_action=True, mistakes=0.1),
     not_plain("courses-then-registrations", 219, courses_import=True),
+    not_plain("learners-then-registrations", 234, learners_import=True, mistakes=0.05,
+              twice=0.1),
     not_plain("quoted-cells", 220, quoted=True),
     not_plain("blank-line", 221, blank_line=True),
     not_plain("short-and-long-lines", 222, odd_widths=True),

@@ -325,11 +325,22 @@ def _stored_sessions(pl: ModuleType, title: Keys, training: Any, error: Any,
 def _work_frame(pl: ModuleType, rows: _Rows, keys: dict[str, Keys]) -> Any:
     """The columns the sessions and registrations are worked out on, a row each."""
     height = rows.error.len()
-    return pl.DataFrame({
+    work = pl.DataFrame({
         "row": pl.Series(range(height), dtype=pl.Int64), "learner": rows.learner,
         "training": rows.training, "session": rows.session, "error": rows.error,
         **{name: key.rows for name, key in keys.items()}}).with_columns(
         (pl.col("error") == _NONE).alias("reach"))
+    # A session's course and title as one number where they fit (a stored course's id and
+    # a title's number): grouped by far faster than as a pair.
+    return work.with_columns((_pair(pl.col("training"), pl.col("title"))
+                              if _stored_ids(work.get_column("training"))
+                              else pl.struct("training", "title")).alias("group"))
+
+
+def _stored_ids(ids: Any) -> bool:
+    """Whether every id of a column (nulls aside) is a stored record's, below 2^31."""
+    low, high = ids.min(), ids.max()
+    return low is None or (low >= 0 and high < 1 << 31)
 
 
 def _sessions_unchanged(pl: ModuleType, work: Any, keys: dict[str, Keys],
@@ -338,8 +349,8 @@ def _sessions_unchanged(pl: ModuleType, work: Any, keys: dict[str, Keys],
     and every row of a new session gives the dates its first row gives."""
     reach = work.filter(pl.col("reach"))
     new = reach.filter(pl.col("session").is_null())
-    if new.height and new.group_by("training", "title").agg(
-            _differ(pl.col("start")) | _differ(pl.col("end"))).to_series(2).any():
+    if new.height and new.group_by("group").agg(
+            _differ(pl.col("start")) | _differ(pl.col("end"))).to_series(1).any():
         return False  # a new session's rows give it two sets of dates
     names = [name for name, _field in _KEYED]
     stored = reach.filter(pl.col("session").is_not_null()).select(
@@ -369,11 +380,15 @@ def _registrations(pl: ModuleType, work: Any, overlay: Overlay) -> Any | None:
     there already (``known``: stored, or by an earlier row). None when an id the overlay
     holds is not a stored one (``_pair`` takes those alone): the row planner's."""
     reach = pl.col("reach")
-    first = pl.when(reach).then(pl.col("row")).min().over("training", "title")
+    first = pl.when(reach).then(pl.col("row")).min().over("group")
     work = work.with_columns(
         pl.when(reach).then(pl.coalesce(pl.col("session"), -1 - first)).alias("ref"),
         (reach & pl.col("session").is_null() & (pl.col("row") == first)).alias("makes"))
-    again = ~pl.when(reach).then(pl.struct("learner", "ref")).is_first_distinct()
+    # A learner and a session as one number where they fit (a session's ref lifted to 0 up).
+    pair = (_pair(pl.col("learner"), pl.col("ref") + (1 << 31))
+            if _stored_ids(work.get_column("learner")) and _stored_ids(work.get_column("session"))
+            else pl.struct("learner", "ref"))
+    again = ~pl.when(reach).then(pair).is_first_distinct()
     known = again
     if work.select((reach & pl.col("session").is_not_null()).any()).item():
         stored = _stored_registrations(pl, overlay)
@@ -383,10 +398,10 @@ def _registrations(pl: ModuleType, work: Any, overlay: Overlay) -> Any | None:
     return work.with_columns((reach & known).fill_null(False).alias("known"))
 
 
-def _pair(learner: Any, session: Any) -> Any:
-    """A learner's and a session's ids as one number (stored ids are positive, and below
-    2^31: a registration's key)."""
-    return learner * (1 << 32) + session
+def _pair(first: Any, second: Any) -> Any:
+    """Two numbers as one: ``first`` from 0 to 2^31 - 1, ``second`` from 0 to 2^32 - 1 (a
+    registration's stored learner and session, a session's stored course and title)."""
+    return first * (1 << 32) + second
 
 
 def _stored_registrations(pl: ModuleType, overlay: Overlay) -> Any | None:
