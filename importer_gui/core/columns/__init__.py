@@ -63,4 +63,8 @@ def _planner(action: BoundAction) -> Planner | None:
 
     if action.spec.name == registrations.SPEC_NAME and registrations.takes(action):
         return registrations.plan
+    from importer_gui.core.columns import trainings
+
+    if action.spec.name == trainings.SPEC_NAME and trainings.takes(action):
+        return trainings.plan
     return None

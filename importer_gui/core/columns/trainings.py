@@ -1,0 +1,259 @@
+"""createOrUpdateTrainingCourseAction planned by column: the usual file of courses, each code
+once, a new course created with its row's columns, a stored one found by its code and left
+as it is, with the row planner's outcomes and words (actions/training.py). A file holding
+anything else (a code twice, a course a row changes or deletes, a GUID, learning objects or
+steps, a legacy field, a stored course fullAccess=no may not touch, a row with a warning of
+its own) is left to the row planner: nothing is changed before that is known."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import repeat
+from operator import attrgetter
+from types import ModuleType
+from typing import Any
+
+from importer_gui.core.actions.base import CLEAR
+from importer_gui.core.actions.training import (
+    _CODE_COLUMN,
+    _COLUMNS,
+    _GUID_COLUMN,
+    ACTION,
+    CODE,
+    DELETE,
+    GUID,
+    SPEC,
+    TITLE,
+    _shape,
+)
+from importer_gui.core.binding import BoundAction
+from importer_gui.core.catalogue import messages as msg
+from importer_gui.core.columns.fields import FieldColumn, read_fields, spaces
+from importer_gui.core.columns.frame import Frame
+from importer_gui.core.columns.registrations import _read_issues, _trainings_by
+from importer_gui.core.guids import MADE_WHEN_WRITTEN
+from importer_gui.core.issues import Issue, Outcome
+from importer_gui.core.overlay import Overlay, record_defaults
+from importer_gui.core.plan import OUTCOME_CODE, ImportPlan, KeptCells
+from importer_gui.core.progress import Monitor
+from importer_gui.core.records import RECORD_TYPES, Table
+
+SPEC_NAME = SPEC.name
+
+
+def takes(action: BoundAction) -> bool:
+    """Whether the column planner plans this action's rows (given a plain file): no field
+    whose rows the row planner words or merges its own way (legacy fields, lovCodes,
+    trainingSteps), and a code every row must give."""
+    shape = _shape(action)
+    code = action.fields.get(CODE)
+    return (code is not None and code.mandatory and not shape.legacy and not shape.lov_codes
+            and not shape.steps)
+
+
+@dataclass
+class _Decided:
+    """What the columns decided: each row's fate, and what the new courses hold."""
+
+    height: int
+    read_issues: dict[int, list[Issue]]  # the rows in error as they read
+    untitled: list[int]  # rows creating a course without a title (an error)
+    unchanged: list[int]  # rows finding a stored course they leave as it is
+    creating: list[int]  # rows creating a course, in order
+    columns: dict[str, list[Any]]  # per store column, each new course's value
+
+
+def plan(pl: ModuleType, frame: Frame, action: BoundAction, overlay: Overlay,
+         imp_plan: ImportPlan, monitor: Monitor, what: str) -> bool:
+    """Plan the frame's rows into ``imp_plan.rows`` and the overlay; False, with nothing
+    changed, when a row needs the row planner."""
+    monitor.step(0, frame.height, what)
+    decided = _decide(pl, frame, action, overlay)
+    if decided is None:
+        return False
+    monitor.step(0, frame.height, what)
+    _write(decided, action, overlay, imp_plan, frame)
+    return True
+
+
+def _decide(pl: ModuleType, frame: Frame, action: BoundAction,
+            overlay: Overlay) -> _Decided | None:
+    """Each row's fate, worked out on the columns; None when a row needs the row planner."""
+    fields = read_fields(pl, frame, action, overlay)
+    read_issues = _read_issues(pl, frame, action, overlay, fields)
+    if read_issues is None:
+        return None
+    height = frame.height
+    read = pl.Series([False] * height)
+    if read_issues:
+        read = read.scatter(list(read_issues), True)
+    reach = ~read  # the rows that read cleanly go on to find their course
+    code = fields[CODE]
+    if (_given(fields, GUID, reach) or _deletes(pl, fields.get(ACTION), reach)
+            or _clears(fields) or not code.present().filter(reach).all()):
+        return None
+    trimmed = _trimmed(pl, code)
+    if _repeated(code, trimmed, reach):
+        return None  # a code twice: the second row sees what the first made
+    found = _found(pl, code, trimmed, overlay)
+    stored = (reach & found.is_not_null()).arg_true()
+    given = [(field, column) for field, column in _COLUMNS if field in fields]
+    if not _unchanged(action, overlay, found.gather(stored).to_list(),
+                      {column: fields[field].at(stored) for field, column in given}):
+        return None
+    new = reach & found.is_null()
+    titled = _present(pl, fields.get(TITLE), height)
+    creating = (new & titled).arg_true()
+    return _Decided(height, read_issues, (new & ~titled).arg_true().to_list(),
+                    stored.to_list(), creating.to_list(),
+                    {_CODE_COLUMN: code.at(creating),
+                     **{column: fields[field].at(creating) for field, column in given}})
+
+
+def _present(pl: ModuleType, field: FieldColumn | None, height: int) -> Any:
+    """Per row, whether the field has a value (False for a field the file lacks)."""
+    return pl.Series([False] * height) if field is None else field.present()
+
+
+def _given(fields: dict[str, FieldColumn], name: str, reach: Any) -> bool:
+    """Whether a row reaching its course gives the field a value."""
+    field = fields.get(name)
+    return field is not None and bool(field.present().filter(reach).any())
+
+
+def _deletes(pl: ModuleType, field: FieldColumn | None, reach: Any) -> bool:
+    """Whether a row reaching its course deletes it (the row planner's)."""
+    if field is None:
+        return False
+    if field.codes is None:  # read as text: never, the catalogue gives it codes
+        return True
+    deletes = pl.Series([value == DELETE for value in field.values], dtype=pl.Boolean)
+    return bool(deletes.gather(field.codes).filter(reach).any())
+
+
+def _clears(fields: dict[str, FieldColumn]) -> bool:
+    """Whether a converted value empties a column (none of this action's fields has such a
+    text; asked so that one added later is the row planner's)."""
+    return any(value is CLEAR for field in fields.values() for value in field.values)
+
+
+def _trimmed(pl: ModuleType, code: FieldColumn) -> Any | None:
+    """A text field's cells trimmed as str.strip() trims them, null where empty (None for
+    a field read cell by cell)."""
+    if code.codes is not None:
+        return None
+    text = code.cells.str.strip_chars(spaces())
+    return text.set(text == "", None)
+
+
+def _repeated(code: FieldColumn, trimmed: Any | None, reach: Any) -> bool:
+    """Whether two rows reaching their course give one code."""
+    reached = (code.keys()[0] if trimmed is None else trimmed).filter(reach)
+    return bool(reached.n_unique() != reached.len())
+
+
+def _found(pl: ModuleType, code: FieldColumn, trimmed: Any | None, overlay: Overlay) -> Any:
+    """Per row, the id of the course its code finds (the first filed, as find_one finds
+    it), null where none."""
+    records = overlay.tables[Table.TRAINING]
+    if not records:
+        return pl.Series([None] * code.cells.len(), dtype=pl.Int64)
+    codes = list(map(attrgetter(_CODE_COLUMN), records.values()))
+    if trimmed is not None and set(map(type, codes)) <= {str, type(None)}:
+        stored = pl.DataFrame({"code": pl.Series(codes, dtype=pl.String),
+                               "id": pl.Series(list(records), dtype=pl.Int64)}
+                              ).drop_nulls("code")
+        keys = stored.get_column("code")
+        if keys.n_unique() == keys.len() and bool(
+                (keys.str.len_bytes() == keys.str.len_chars()).all()):
+            # Each stored code once, in ASCII: the one course each finds, read off the
+            # table (the overlay's index of codes over a million courses is not needed).
+            return trimmed.replace_strict(keys, stored.get_column("id"), default=None,
+                                          return_dtype=pl.Int64)
+    return code.mapped(*_trainings_by(overlay, CODE))
+
+
+def _unchanged(action: BoundAction, overlay: Overlay, ids: list[int],
+               given: dict[str, list[Any]]) -> bool:
+    """Whether every course found may be changed by the action and is left as it is: each
+    column a row gives holds that value already (a modality given another way is a change,
+    or an error)."""
+    records = overlay.tables[Table.TRAINING]
+    if not action.full_access and not all(
+            overlay.was_created_by_import(Table.TRAINING, record_id) for record_id in ids):
+        return False
+    found = list(map(records.__getitem__, ids))
+    for column, values in given.items():
+        held = list(map(attrgetter(column), found))
+        if values == held:  # compared in C: the usual file, every value as stored
+            continue
+        for record_value, value in zip(held, values, strict=True):
+            if value is not None and record_value != value:
+                return False
+    return True
+
+
+def _write(decided: _Decided, action: BoundAction, overlay: Overlay, imp_plan: ImportPlan,
+           frame: Frame) -> None:
+    """Make the new courses in the overlay, and the rows of the plan."""
+    from importer_gui.core.planner import _clean_results, _shared_results
+
+    name = action.spec.name
+    height = decided.height
+    results: list[Sequence[Any]] = [_clean_results(name, Outcome.CREATE)] * height
+    codes = bytearray([OUTCOME_CODE[Outcome.CREATE]]) * height
+    errors = [*decided.read_issues.items(), *zip(decided.untitled, repeat(
+        [Issue.error(TITLE, msg.FIELD_EMPTY.format(field=TITLE))]))]
+    for row, issues in errors:
+        results[row] = _shared_results(name, Outcome.ERROR, issues)
+        codes[row] = OUTCOME_CODE[Outcome.ERROR]
+    unchanged = _clean_results(name, Outcome.UNCHANGED)
+    for row in decided.unchanged:
+        results[row] = unchanged
+        codes[row] = OUTCOME_CODE[Outcome.UNCHANGED]
+    changes: list[Any] = [()] * height
+    start = overlay.next_placeholder()
+    records = _make_courses(decided, start)
+    overlay.add_records(Table.TRAINING, records)
+    for row, record in zip(decided.creating, records, strict=True):
+        changes[row] = record
+    overlay.take_placeholders(len(records))
+    overlay.creations.hold_placeholders(start, len(records))
+    held = imp_plan.rows
+    held.creations = overlay.creations
+    held.lines.extend(range(frame.first_line, frame.first_line + height))
+    held.outcomes += codes
+    held.results.extend(results)
+    held.changes.extend(changes)
+    held.cells.extend(_kept_cells(frame, held.kept, [row for row, _issues in errors]))
+
+
+def _make_courses(decided: _Decided, start: int) -> list[Any]:
+    """The new courses, with the ids the row planner's create() gives them from ``start``
+    down: each column the row's value, else the column's default; a GUID made when
+    written (no row gives one)."""
+    count = len(decided.creating)
+    columns: list[Any] = []
+    for column, default in record_defaults(Table.TRAINING).items():
+        values = decided.columns.get(column)
+        if column == _GUID_COLUMN:
+            columns.append(repeat(MADE_WHEN_WRITTEN))
+        elif values is None:
+            columns.append(repeat(default))
+        else:
+            columns.append([default if value is None else value for value in values]
+                           if None in values else values)
+    return list(map(RECORD_TYPES[Table.TRAINING], range(start, start - count, -1), *columns))
+
+
+def _kept_cells(frame: Frame, kept: KeptCells, errors: list[int]) -> list[tuple[str, ...]]:
+    """Each row's cells where the plan keeps them (an empty tuple elsewhere): every row's, or
+    those of the rows in error (the only rows with issues here)."""
+    if kept is KeptCells.ALL:
+        return frame.cells(shared=True)
+    errors.sort()
+    cells: list[tuple[str, ...]] = [()] * frame.height
+    for row, row_cells in zip(errors, frame.cells(errors), strict=True):
+        cells[row] = row_cells
+    return cells
