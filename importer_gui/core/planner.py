@@ -265,20 +265,24 @@ def _plan_config(config: ImportConfig, state: StoreState, tables: Iterable[DataT
         setters = SettingRows(imp_plan.rows, overlay)
         planner.setters.append(setters)
         planner.widths.append(_plan_table(overlay, actions, table, imp_plan, monitor, plan,
-                                          setters.warnings, feeder))
+                                          setters, feeder))
         # The configuration the plan holds (which a package writes) lists the file's columns.
         del imp.provider.columns[len(imp_plan.columns):]
     return plan
 
 
 def _plan_table(overlay: Overlay, actions: list[BoundAction], table: DataTable,
-                imp_plan: ImportPlan, monitor: Monitor, plan: Plan, warn: Warn,
+                imp_plan: ImportPlan, monitor: Monitor, plan: Plan, setters: SettingRows,
                 feeder: Feeder | None) -> Widths:
     total = table.row_count_hint or 0
     what = f"Checking {Path(table.path).name}"
     width = _plan_by_columns(overlay, actions, table, imp_plan, monitor, what, feeder)
     if width is not None:
+        if imp_plan.set_by_columns is not None:  # an edited row is warned as it would be
+            setters.note_rows(*imp_plan.set_by_columns)
+            imp_plan.set_by_columns = None
         return width
+    warn = setters.warnings
     rows = _in_file_columns(enumerate(  # blank rows not given
         table.rows(shared=imp_plan.rows.kept.shares_cells), start=1), imp_plan)
     if feeder is not None:

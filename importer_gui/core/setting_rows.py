@@ -84,6 +84,29 @@ class SettingRows:
                 self._note(table, row, record_id, last)
         return issues
 
+    def note_rows(self, table: Table, ids: Sequence[int]) -> None:
+        """The import's rows, planned at once (by column), before any other: row ``i`` (from
+        0) sets the record of ``table`` with id ``ids[i]`` (0: none), no two of them the
+        same record (so none is warned)."""
+        assert len(self.rows.cells) == len(ids) and table not in self._by_row
+        by_row = self._by_row[table] = array("q", ids)
+        self._prev[table] = array("i", bytes(4 * len(ids)))
+        if max(map(abs, by_row), default=0) < 1 << 31:
+            self._by_row[table] = array("i", by_row)  # 4 bytes a row, as warnings() keeps
+        low, high = min(by_row, default=0), max(by_row, default=0)
+        created = self._slots(table, low) if low < 0 else None
+        stored = self._slots(table, high) if high > 0 else None
+        if (low < 0 and created is None) or (high > 0 and stored is None):
+            for row, record_id in enumerate(by_row, 1):  # a stored id far past the others
+                if record_id:
+                    self._swap_last(table, record_id, row)
+            return
+        for row, record_id in enumerate(by_row, 1):  # _swap_last inline: a row each
+            if record_id < 0:
+                created[-record_id] = row  # type: ignore[index]
+            elif record_id:
+                stored[record_id] = row  # type: ignore[index]
+
     def forget(self, index: int) -> None:
         """Row ``index`` (from 0) is planned again: it sets nothing until it says so."""
         row = index + 1

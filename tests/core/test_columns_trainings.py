@@ -23,6 +23,7 @@ import pytest
 from importer_gui.core import columns, config_xml, pipeline
 from importer_gui.core.issues import Outcome
 from importer_gui.core.plan import KeptCells, Plan
+from importer_gui.core.planner import recheck_row
 from importer_gui.core.revert import commit_revert, plan_revert
 from importer_gui.core.store import Store
 from tests.builders import ImportSpec, by_hand, config_text
@@ -333,3 +334,19 @@ def test_the_comparison_tells_plans_of_different_files_apart(
     other = check(config, store, monkeypatch, by_columns=True, kept=KeptCells.ALL)
     with pytest.raises(AssertionError, match="differ"):
         assert_same_plans(other, plan)
+
+
+def test_a_row_edited_after_a_column_plan_is_warned_as_after_a_row_plan(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    config, store = prepare(PLAIN[2], tmp_path)  # new courses and stored ones
+    rechecked = {}
+    for by_columns in (True, False):
+        plan = check(config, store, monkeypatch, by_columns=by_columns, kept=KeptCells.ALL)
+        rows = plan.imports[0].rows
+        # Rows edited to name the course the row before names (stored or new).
+        rechecked[by_columns] = [recheck_row(plan, 0, index + 1, rows.cells[index])
+                                 for index in range(0, 40, 3)]
+    assert [(row.outcome, row.results) for row in rechecked[True]] == [
+        (row.outcome, row.results) for row in rechecked[False]]
+    assert any(issue.message.startswith("Line ") for row in rechecked[True]
+               for issue in row.issues())

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from importer_gui.cli import main
-from importer_gui.core import config_xml, pipeline
+from importer_gui.core import columns, config_xml, pipeline
 from importer_gui.core.cells import Cell
 from importer_gui.core.issues import Outcome
 from importer_gui.core.plan import KeptCells, RowPlan, Rows
@@ -198,6 +198,7 @@ def test_a_line_past_four_bytes_is_kept_as_it_is(
             yield (line + BEYOND_4_BYTES if line > 2 else line), cells
 
     monkeypatch.setattr(table.Table, "rows", moved)
+    monkeypatch.setattr(columns, "ENABLED", False)  # the row reader is the one faked
     plan = env.check(courses(env, [["TR-1", "Un", "blended"], ["TR-2", "", "blended"]]))
     assert rows(plan) == [(2, "create", []),
                           (3 + BEYOND_4_BYTES, "error", ["Field trainingTitle is empty."])]

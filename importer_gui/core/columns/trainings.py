@@ -7,6 +7,7 @@ its own) is left to the row planner: nothing is changed before that is known."""
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import repeat
@@ -60,6 +61,7 @@ class _Decided:
     read_issues: dict[int, list[Issue]]  # the rows in error as they read
     untitled: list[int]  # rows creating a course without a title (an error)
     unchanged: list[int]  # rows finding a stored course they leave as it is
+    unchanged_ids: list[int]  # the course each of those finds
     creating: list[int]  # rows creating a course, in order
     columns: dict[str, list[Any]]  # per store column, each new course's value
 
@@ -99,14 +101,15 @@ def _decide(pl: ModuleType, frame: Frame, action: BoundAction,
     found = _found(pl, code, trimmed, overlay)
     stored = (reach & found.is_not_null()).arg_true()
     given = [(field, column) for field, column in _COLUMNS if field in fields]
-    if not _unchanged(action, overlay, found.gather(stored).to_list(),
+    stored_ids = found.gather(stored).to_list()
+    if not _unchanged(action, overlay, stored_ids,
                       {column: fields[field].at(stored) for field, column in given}):
         return None
     new = reach & found.is_null()
     titled = _present(pl, fields.get(TITLE), height)
     creating = (new & titled).arg_true()
     return _Decided(height, read_issues, (new & ~titled).arg_true().to_list(),
-                    stored.to_list(), creating.to_list(),
+                    stored.to_list(), stored_ids, creating.to_list(),
                     {_CODE_COLUMN: code.at(creating),
                      **{column: fields[field].at(creating) for field, column in given}})
 
@@ -227,6 +230,18 @@ def _write(decided: _Decided, action: BoundAction, overlay: Overlay, imp_plan: I
     held.results.extend(results)
     held.changes.extend(changes)
     held.cells.extend(_kept_cells(frame, held.kept, [row for row, _issues in errors]))
+    imp_plan.set_by_columns = (Table.TRAINING, _set_by(decided, start))
+
+
+def _set_by(decided: _Decided, start: int) -> array[int]:
+    """Per row, the course it sets (0: none, a row in error)."""
+    set_by = array("q", bytes(8 * decided.height))
+    for row, record_id in zip(decided.unchanged, decided.unchanged_ids, strict=True):
+        set_by[row] = record_id
+    for row, record_id in zip(decided.creating, range(start, start - len(decided.creating),
+                                                       -1), strict=True):
+        set_by[row] = record_id
+    return set_by
 
 
 def _make_courses(decided: _Decided, start: int) -> list[Any]:
