@@ -30,6 +30,11 @@ class FieldColumn:
     clean: Any  # a polars Series of booleans
     _text: Any | None = field(default=None, repr=False)  # _trimmed's answer
 
+    def trimmed(self) -> Any | None:
+        """A text field's cells trimmed as str.strip() trims them, null where empty (made
+        once); None for a field read cell by cell."""
+        return None if self.codes is not None else self._trimmed()
+
     def _trimmed(self) -> Any:
         """A text field's cells trimmed, null where empty (made once)."""
         if self._text is None:

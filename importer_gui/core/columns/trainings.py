@@ -30,7 +30,7 @@ from importer_gui.core.actions.training import (
 )
 from importer_gui.core.binding import BoundAction
 from importer_gui.core.catalogue import messages as msg
-from importer_gui.core.columns.fields import FieldColumn, read_fields, spaces
+from importer_gui.core.columns.fields import FieldColumn, read_fields
 from importer_gui.core.columns.frame import Frame
 from importer_gui.core.columns.registrations import _read_issues, _trainings_by
 from importer_gui.core.guids import MADE_WHEN_WRITTEN
@@ -95,7 +95,7 @@ def _decide(pl: ModuleType, frame: Frame, action: BoundAction,
     if (_given(fields, GUID, reach) or _deletes(pl, fields.get(ACTION), reach)
             or _clears(fields) or not code.present().filter(reach).all()):
         return None
-    trimmed = _trimmed(pl, code)
+    trimmed = code.trimmed()
     if _repeated(code, trimmed, reach):
         return None  # a code twice: the second row sees what the first made
     found = _found(pl, code, trimmed, overlay)
@@ -141,18 +141,9 @@ def _clears(fields: dict[str, FieldColumn]) -> bool:
     return any(value is CLEAR for field in fields.values() for value in field.values)
 
 
-def _trimmed(pl: ModuleType, code: FieldColumn) -> Any | None:
-    """A text field's cells trimmed as str.strip() trims them, null where empty (None for
-    a field read cell by cell)."""
-    if code.codes is not None:
-        return None
-    text = code.cells.str.strip_chars(spaces())
-    return text.set(text == "", None)
-
-
 def _repeated(code: FieldColumn, trimmed: Any | None, reach: Any) -> bool:
     """Whether two rows reaching their course give one code."""
-    reached = (code.keys()[0] if trimmed is None else trimmed).filter(reach)
+    reached = (code.keys().rows if trimmed is None else trimmed).filter(reach)
     return bool(reached.n_unique() != reached.len())
 
 
