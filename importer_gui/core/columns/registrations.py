@@ -177,12 +177,16 @@ def _values(numbers: Any, keys: Keys) -> list[Any]:
     return [None if number is None else values[number] for number in numbers.to_list()]
 
 
+# Rows a step that holds the GIL takes at a time (the window's thread waits no longer).
+_PART = 1 << 16
+
+
 def _numbers(column: Any) -> array[int]:
     """A column of row numbers as an array: a million rows' numbers as ints would stay in
     the interpreter's memory, 36 MB of it, after they are let go."""
     numbers = array("q")
-    for start in range(0, column.len(), 1 << 16):
-        numbers.extend(column.slice(start, 1 << 16).to_list())
+    for start in range(0, column.len(), _PART):
+        numbers.extend(column.slice(start, _PART).to_list())
     return numbers
 
 
@@ -432,7 +436,10 @@ def _guids_free(guids: list[Any], overlay: Overlay) -> bool:
     """Whether every GUID a new registration gives is its own (a taken one is an error
     after the row's session is made: the row planner's)."""
     given = [guid for guid in guids if guid is not None]
-    if len(set(given)) != len(given):
+    seen: set[Any] = set()
+    for start in range(0, len(given), _PART):  # a part at a time: the GIL changes hands
+        seen.update(given[start:start + _PART])
+    if len(seen) != len(given):
         return False
     stored = overlay.tables[Table.REGISTRATION]
     if not stored or not given:
