@@ -8,12 +8,11 @@ same plan, row for row, and the column planner is the faster on a large file.
 
 from __future__ import annotations
 
-# False: every import is planned row by row (the tests compare both ways).
-ENABLED = True
+from collections.abc import Callable
+from types import ModuleType
+from typing import TYPE_CHECKING
 
-from collections.abc import Callable  # noqa: E402 - below the switch the tests set
-from types import ModuleType  # noqa: E402
-from typing import TYPE_CHECKING  # noqa: E402
+from importer_gui.core.readers import budget
 
 if TYPE_CHECKING:
     from importer_gui.core.binding import BoundAction
@@ -22,6 +21,10 @@ if TYPE_CHECKING:
     from importer_gui.core.plan import ImportPlan
     from importer_gui.core.progress import Monitor
     from importer_gui.core.readers import Table
+
+
+# False: every import is planned row by row (the tests compare both ways).
+ENABLED = True
 
 
 def plan_import(overlay: Overlay, actions: list[BoundAction], table: Table,
@@ -33,7 +36,9 @@ def plan_import(overlay: Overlay, actions: list[BoundAction], table: Table,
     if not ENABLED or len(actions) != 1 or getattr(table, "text", None) is None:
         return None
     planner = _planner(actions[0])
-    if planner is None:
+    if planner is None or budget.address_space_limit():
+        # Under a limit on its address space (ulimit -v) polars' allocator may fail in
+        # native code, which ends the process without a word: the row planner then.
         return None
     from importer_gui.core.columns import engine
     from importer_gui.core.columns.frame import read_plain

@@ -18,6 +18,10 @@ from types import ModuleType
 log = logging.getLogger(__name__)
 
 _lock = threading.Lock()  # two planners asking at once import (and log) once
+# polars' allocator's setting, what polars sets it to, and what the check sets it to.
+_ALLOCATOR = "_RJEM_MALLOC_CONF"
+_POLARS_OWN = "dirty_decay_ms:500,muzzy_decay_ms:1000"
+_GIVEN_BACK = "background_thread:true,dirty_decay_ms:0,muzzy_decay_ms:0"
 
 
 def polars() -> ModuleType | None:
@@ -38,8 +42,10 @@ def _load() -> ModuleType | None:
     # polars' allocator keeps what it frees for half a second, to reuse: a check's columns
     # then add up to twice the memory they need at once. Given back at once (by a thread
     # of its own), unless the user set the allocator otherwise.
-    os.environ.setdefault("_RJEM_MALLOC_CONF",
-                          "background_thread:true,dirty_decay_ms:0,muzzy_decay_ms:0")
+    # (A process polars ran in hands its own setting down to the processes it starts: that
+    # one is not the user's.)
+    if os.environ.get(_ALLOCATOR, _POLARS_OWN).startswith(_POLARS_OWN):
+        os.environ[_ALLOCATOR] = _GIVEN_BACK
     try:
         with warnings.catch_warnings():
             # Without its native runtime, or on a processor lacking the features the runtime

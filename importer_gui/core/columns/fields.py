@@ -112,23 +112,29 @@ class _OneField:
 
 def read_fields(pl: ModuleType, frame: Frame, action: BoundAction,
                 overlay: Overlay) -> dict[str, FieldColumn]:
-    """Every field of ``action`` read from the frame's columns."""
+    """Every field of ``action`` read from the frame's columns: the text fields' cells
+    checked in one pass over their columns (polars works on several at once), the others
+    cell by distinct cell."""
     if action.readers is None:
         action.readers = _readers(action)
-    return {reader[0]: _read_field(pl, frame, action, reader, overlay)
+    columns = {reader[0]: _column(pl, frame, reader[1]) for reader in action.readers}
+    text = [reader for reader in action.readers if reader[4] is None and (
+        reader[6] is KeyText.NONE or frame.ascii or _ascii(columns[reader[0]]))]
+    checked = pl.DataFrame({reader[0]: columns[reader[0]] for reader in text}).select(
+        _clean_text(pl, pl.col(name), mandatory, limit).alias(name)
+        for name, _index, mandatory, limit, *_rest in text) if text else None
+    return {reader[0]: FieldColumn(pl, columns[reader[0]], None, [],
+                                   checked.get_column(reader[0]))
+            if reader in text else _distinct_cells(pl, columns[reader[0]], action, reader,
+                                                   overlay)
             for reader in action.readers}
 
 
-def _read_field(pl: ModuleType, frame: Frame, action: BoundAction, reader: FieldReader,
-                overlay: Overlay) -> FieldColumn:
-    _name, index, mandatory, limit, convert, _known, key = reader
-    if index >= frame.width:  # a column the file lacks: every cell empty
-        column = pl.Series([""] * frame.height, dtype=pl.String)
-    else:
-        column = frame.rows.get_column(f"c{index}")
-    if convert is None and (key is KeyText.NONE or frame.ascii or _ascii(column)):
-        return FieldColumn(pl, column, None, [], _clean_text(pl, column, mandatory, limit))
-    return _distinct_cells(pl, column, action, reader, overlay)
+def _column(pl: ModuleType, frame: Frame, index: int) -> Any:
+    """The frame's column ``index``; every cell empty for a column the file lacks."""
+    if index >= frame.width:
+        return pl.repeat("", frame.height, dtype=pl.String, eager=True)
+    return frame.rows.get_column(f"c{index}")
 
 
 def _ascii(column: Any) -> bool:
@@ -136,13 +142,13 @@ def _ascii(column: Any) -> bool:
     return bool((column.str.len_bytes() == column.str.len_chars()).all())
 
 
-def _clean_text(pl: ModuleType, column: Any, mandatory: bool, limit: int) -> Any:
+def _clean_text(pl: ModuleType, cells: Any, mandatory: bool, limit: int) -> Any:
     """Per row, whether a text field's cell reads without an issue: not empty when the field
     is mandatory, within its length limit (the row reader words the others)."""
     if not mandatory and limit == sys.maxsize:
-        return pl.Series([True] * len(column))
-    length = column.str.strip_chars(spaces()).str.len_chars()
-    clean = length > 0 if mandatory else pl.Series([True] * len(column))
+        return pl.repeat(True, pl.len())
+    length = cells.str.strip_chars(spaces()).str.len_chars()
+    clean = length > 0 if mandatory else pl.lit(True)
     return clean & (length <= limit) if limit != sys.maxsize else clean
 
 

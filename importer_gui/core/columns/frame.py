@@ -74,8 +74,7 @@ def read_plain(pl: ModuleType, table: Table) -> Frame | None:
         frame = frame.slice(1)
         if not "".join(header).strip():
             return None  # a blank line 1: the row reader reads no header from it
-    if (frame.height == 0 or _lone_return(pl, frame) or _blank_or_header(pl, frame, header)
-            or (not shape.ascii and _garbled(pl, frame))):
+    if frame.height == 0 or _not_plain(pl, frame, header, shape.ascii):
         return None
     return Frame(frame, 2 if text.header_line else 1, shape.width, header, frame.height,
                  shape.ascii)
@@ -130,13 +129,6 @@ def _plain_shape(path: Path, delimiter: bytes, header_line: bool) -> _Shape | No
     return None if first else _Shape(width, delimiters, ascii_only)
 
 
-def _lone_return(pl: ModuleType, frame: Any) -> bool:
-    """Whether a cell holds a \r: a line end of the csv module's own (polars ends lines at
-    \n alone, and takes a \r before it off)."""
-    return bool(frame.select(pl.any_horizontal(
-        pl.col(name).str.contains("\r", literal=True).any() for name in frame.columns)).item())
-
-
 def _read(pl: ModuleType, path: Path, delimiter: str, width: int) -> Any:
     """Every line as a row of ``width`` text cells, or None when polars refuses it (text
     that is not UTF-8, among others)."""
@@ -158,13 +150,39 @@ def _read(pl: ModuleType, path: Path, delimiter: str, width: int) -> Any:
 _GARBLED_STARTS = ["\ufffd", "Ã", "Â", "â", "Å", "√", "≈", "‚", "¬"]
 
 
-def _garbled(pl: ModuleType, frame: Any) -> bool:
-    """Whether a row may hold garbled text or a lost letter, as the row reader looks."""
-    wide = frame.select((pl.col(name).str.len_bytes() != pl.col(name).str.len_chars()).any()
-                        for name in frame.columns).row(0)
-    columns = [name for name, not_ascii in zip(frame.columns, wide, strict=True) if not_ascii]
-    if not columns:
-        return False
+def _not_plain(pl: ModuleType, frame: Any, header: tuple[str, ...] | None,
+               ascii_only: bool) -> bool:
+    """Whether a row holds what the row reader reads its own way: a \r (a line end of the
+    csv module's own; polars ends lines at \n alone, a \r before it taken off), nothing but
+    spaces (skipped), the header line again (an error of its own), garbled text or a lost
+    letter (warned about). Looked for in one pass over the columns, where polars works on
+    several at once."""
+    names = frame.columns
+    facts = [pl.col(name).str.contains("\r", literal=True).any().alias(f"return {name}")
+             for name in names]
+    facts.append(_blank(pl, "c0").any().alias("blank"))
+    if header is not None:
+        first = header[0].removeprefix("\ufeff")
+        facts.append(pl.all_horizontal(
+            pl.col(name).is_in([first, "\ufeff" + first]) if i == 0 else pl.col(name) == cell
+            for i, (name, cell) in enumerate(zip(names, header, strict=True))).any()
+            .alias("header"))
+    if not ascii_only:
+        facts += [(pl.col(name).str.len_bytes() != pl.col(name).str.len_chars()).any()
+                  .alias(f"wide {name}") for name in names]
+    found = frame.select(facts).row(0, named=True)
+    if any(found[f"return {name}"] for name in names) or found.get("header"):
+        return True
+    if found["blank"] and frame.filter(_blank(pl, "c0")).select(
+            pl.all_horizontal(_blank(pl, name) for name in names).any()).item():
+        return True
+    wide = [name for name in names if found.get(f"wide {name}")]
+    return bool(wide) and _garbled(pl, frame, wide)
+
+
+def _garbled(pl: ModuleType, frame: Any, columns: list[str]) -> bool:
+    """Whether a row may hold garbled text or a lost letter in ``columns`` (those not all
+    ASCII), as the row reader looks."""
     suspects = frame.filter(pl.any_horizontal(
         pl.col(name).str.contains_any(_GARBLED_STARTS) for name in columns))
     return any(may_hold_garbled("".join(row)) for row in suspects.iter_rows())
@@ -173,20 +191,3 @@ def _garbled(pl: ModuleType, frame: Any) -> bool:
 def _blank(pl: ModuleType, name: str) -> Any:
     """A column's cells that Python's str.strip() leaves empty (and perhaps a few more)."""
     return pl.col(name).str.strip_chars(ASCII_SPACE).str.strip_chars() == ""
-
-
-def _blank_or_header(pl: ModuleType, frame: Any, header: tuple[str, ...] | None) -> bool:
-    """Whether a row is blank (the row reader skips it) or repeats the header line."""
-    # Python's whitespace is within polars' (Unicode's) and the ASCII separators together;
-    # a blank row's first cell is blank, so the others are looked at in those rows alone.
-    first_blank = frame.filter(_blank(pl, "c0"))
-    if first_blank.height and first_blank.select(
-            pl.all_horizontal(_blank(pl, name) for name in frame.columns).any()).item():
-        return True
-    if header is None:
-        return False
-    first = header[0].removeprefix("\ufeff")
-    again = pl.all_horizontal(
-        pl.col(name).is_in([first, "\ufeff" + first]) if i == 0 else pl.col(name) == cell
-        for i, (name, cell) in enumerate(zip(frame.columns, header, strict=True)))
-    return bool(frame.select(again.any()).item())

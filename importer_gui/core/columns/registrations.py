@@ -7,7 +7,6 @@ planner: nothing is changed before that is known."""
 
 from __future__ import annotations
 
-from array import array
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,15 +16,12 @@ from operator import attrgetter
 from types import ModuleType
 from typing import Any
 
-from importer_gui.core.actions.base import RowContext, read_values
-from importer_gui.core.actions.learners_lookup import age
 from importer_gui.core.actions.registration import (
     _BY_TITLE,
     _BY_TRAINING_NUMBERS,
     _DATE_COLUMN,
     _GUID_COLUMN,
     _SESSION_COLUMNS,
-    _TRAINING_FIELDS,
     DATE,
     DISABLED,
     GUID,
@@ -41,8 +37,18 @@ from importer_gui.core.binding import BoundAction
 from importer_gui.core.catalogue import messages as msg
 from importer_gui.core.columns import engine
 from importer_gui.core.columns.fields import FieldColumn, Keys, read_fields
+from importer_gui.core.columns.finders import learners_by, trainings_by
 from importer_gui.core.columns.frame import Frame
 from importer_gui.core.columns.progress import progress
+from importer_gui.core.columns.rows import (
+    PART,
+    cells_at,
+    flagged,
+    no_ids,
+    numbers,
+    present,
+    unclean_rows,
+)
 from importer_gui.core.issues import Issue, Outcome
 from importer_gui.core.near_titles import near_title, numbers_of
 from importer_gui.core.overlay import Overlay, record_defaults
@@ -123,7 +129,7 @@ def _decide(pl: ModuleType, frame: Frame, action: BoundAction, setup: _Setup,
     Where only the rows in error keep their cells, the file's text is let go as soon as
     those are taken: the columns left are numbers."""
     fields = read_fields(pl, frame, action, overlay)
-    read_issues = _read_issues(pl, frame, action, overlay, fields)
+    read_issues = unclean_rows(pl, frame, action, overlay, fields)
     if read_issues is None or _unregisters(pl, fields, read_issues):
         return None
     keys = {name: _keys(pl, fields.get(field), frame.height) for name, field in _KEYED}
@@ -133,7 +139,7 @@ def _decide(pl: ModuleType, frame: Frame, action: BoundAction, setup: _Setup,
     guids = _per_row(fields.get(GUID), frame.height)
     dates = fields.get(DATE)
     if kept is KeptCells.ERRORS:
-        cells = _cells_at(frame, (rows.error != _NONE).arg_true().to_list())
+        cells = cells_at(frame, (rows.error != _NONE).arg_true().to_list())
         frame.rows = None
     del fields
     work = _work_frame(pl, rows, keys)
@@ -144,18 +150,18 @@ def _decide(pl: ModuleType, frame: Frame, action: BoundAction, setup: _Setup,
     if work is None:
         return None
     creating = _creating(pl, work, overlay.next_placeholder())
-    places = _numbers(creating.get_column("row"))
+    places = numbers(creating.get_column("row"))
     if kept is KeptCells.ALL:
         cells = frame.cells(shared=True)
     elif kept is KeptCells.ISSUES:  # the rows in error or warned about, and those that may be
-        cells = _cells_at(frame, work.filter(~pl.col("reach") | pl.col("known") | pl.col(
+        cells = cells_at(frame, work.filter(~pl.col("reach") | pl.col("known") | pl.col(
             "makes")).get_column("row").to_list())
     makers = creating.filter(pl.col("makes")).join(
         work.select("row", "training", *keys), on="row", how="left", maintain_order="left")
     return _Decided(
         frame.height,
         list(work.filter(~pl.col("reach")).select("row", "error").iter_rows()), read_issues,
-        _numbers(work.filter(pl.col("known")).get_column("row")), places,
+        numbers(work.filter(pl.col("known")).get_column("row")), places,
         creating.get_column("id").to_list(),
         _shared(creating.get_column("learner").to_list(), overlay.tables[Table.LEARNER]),
         _shared(creating.get_column("session").to_list(), overlay.tables[Table.SESSION]),
@@ -177,58 +183,13 @@ def _values(numbers: Any, keys: Keys) -> list[Any]:
     return [None if number is None else values[number] for number in numbers.to_list()]
 
 
-# Rows a step that holds the GIL takes at a time (the window's thread waits no longer).
-_PART = 1 << 16
-
-
-def _numbers(column: Any) -> array[int]:
-    """A column of row numbers as an array: a million rows' numbers as ints would stay in
-    the interpreter's memory, 36 MB of it, after they are let go."""
-    numbers = array("q")
-    for start in range(0, column.len(), _PART):
-        numbers.extend(column.slice(start, _PART).to_list())
-    return numbers
-
-
-def _cells_at(frame: Frame, places: list[int]) -> list[tuple[str, ...]]:
-    """Each row's cells at ``places`` (an empty tuple elsewhere)."""
-    cells: list[tuple[str, ...]] = [()] * frame.height
-    for row, row_cells in zip(places, frame.cells(places), strict=True):
-        cells[row] = row_cells
-    return cells
-
-
 # The fields rows are told apart by, and their names in the work frame.
 _KEYED = (("title", TITLE), ("start", "sessionStartDate"), ("end", "sessionEndDate"))
 def _keys(pl: ModuleType, field: FieldColumn | None, height: int) -> Keys:
     """A field's values as numbers (FieldColumn.keys); none for a field the file lacks."""
     if field is None:
-        return Keys(pl.Series([None] * height, dtype=pl.Int64), [], {})
+        return Keys(no_ids(pl, height), [], {})
     return field.keys()
-
-
-def _read_issues(pl: ModuleType, frame: Frame, action: BoundAction, overlay: Overlay,
-                 fields: dict[str, FieldColumn]) -> dict[int, list[Issue]] | None:
-    """The issues of the rows whose cells do not all read cleanly, read as the row planner
-    reads them; None when one holds a warning alone (its row goes on: the row planner's)."""
-    if not fields:
-        return {}
-    clean = pl.DataFrame([field.clean.alias(str(i)) for i, field in
-                          enumerate(fields.values())]).select(pl.all_horizontal(pl.all()))
-    unclean = clean.to_series().not_().arg_true().to_list()
-    issues: dict[int, list[Issue]] = {}
-    for index, cells in zip(unclean, frame.cells(unclean), strict=True):
-        ctx = RowContext(action, overlay)
-        read_values(ctx, cells)
-        if not ctx.failed:
-            return None
-        issues[index] = ctx.issues
-    return issues
-
-
-def _present(pl: ModuleType, field: FieldColumn | None, height: int) -> Any:
-    """Per row, whether the field has a value (False for a field the file lacks)."""
-    return pl.Series([False] * height) if field is None else field.present()
 
 
 def _unregisters(pl: ModuleType, fields: dict[str, FieldColumn],
@@ -250,20 +211,18 @@ def _found(pl: ModuleType, setup: _Setup, fields: dict[str, FieldColumn], overla
     planner's order); None when a learner found would be reactivated."""
     height = next(iter(fields.values())).clean.len()
     trainee = fields.get(setup.trainee)
-    nothing = pl.Series([None] * height, dtype=pl.Int64)
-    learner = nothing if trainee is None else trainee.mapped(*_learners_by(
+    nothing = no_ids(pl, height)
+    learner = nothing if trainee is None else trainee.mapped(*learners_by(
         overlay, setup.learner_column or ""))
     if setup.reactivate and _reactivates(learner, overlay):
         return None
     course = fields.get(setup.training)
-    training = nothing if course is None else course.mapped(*_trainings_by(
+    training = nothing if course is None else course.mapped(*trainings_by(
         overlay, setup.training_field or ""))
-    read = pl.Series([False] * height)
-    if read_issues:
-        read = read.scatter(list(read_issues), True)
-    facts = pl.DataFrame({"read": read, "search": _present(pl, trainee, height),
+    read = flagged(pl, height, list(read_issues))
+    facts = pl.DataFrame({"read": read, "search": present(pl, trainee, height),
                           "learner": learner, "training": training,
-                          "title": _present(pl, fields.get(TITLE), height)})
+                          "title": present(pl, fields.get(TITLE), height)})
     no_training = pl.col("training").is_null()
     error = facts.select(
         pl.when(pl.col("read")).then(_READ)
@@ -278,28 +237,6 @@ def _found(pl: ModuleType, setup: _Setup, fields: dict[str, FieldColumn], overla
         pl.when((pl.col("error") == _NONE) & (pl.col("session") == -1)).then(_SEVERAL)
         .otherwise(pl.col("error"))).to_series()
     return _Rows(learner, training, session, error)
-
-
-def _learners_by(overlay: Overlay, column: str) -> tuple[list[Any], list[int]]:
-    """Each value of a learner column and the learner the row planner finds by it (the
-    oldest of several: learners_lookup.learner_by)."""
-    groups = overlay.groups(Table.LEARNER, column, attrgetter(column))
-    found = {key: group if type(group) is not dict else min(group.values(), key=age)
-             for key, group in groups.items() if group}
-    return list(found), [record.id for record in found.values()]
-
-
-def _trainings_by(overlay: Overlay, field: str) -> tuple[list[Any], list[int]]:
-    """Each value of a course field (trainingPathCode, trainingId) and the course the row
-    planner finds by it (the first filed: Overlay.find_one)."""
-    column = _TRAINING_FIELDS[field]
-    if column == "id":
-        ids = list(overlay.tables[Table.TRAINING])
-        return ids, ids
-    groups = overlay.groups(Table.TRAINING, column, attrgetter(column))
-    found = {key: group if type(group) is not dict else next(iter(group.values()))
-             for key, group in groups.items() if group}
-    return list(found), [record.id for record in found.values()]
 
 
 def _reactivates(learner: Any, overlay: Overlay) -> bool:
@@ -326,7 +263,7 @@ def _stored_sessions(pl: ModuleType, title: Keys, training: Any, error: Any,
         found.append(-1 if type(group) is dict and len(group) > 1 else
                      next(iter(group.values())).id if type(group) is dict else group.id)
     if not found:
-        return pl.Series([None] * len(training), dtype=pl.Int64)
+        return no_ids(pl, len(training))
     pairs = pl.DataFrame({"training": pl.Series(trainings, dtype=pl.Int64),
                           "title": pl.Series(titles, dtype=pl.Int64),
                           "session": pl.Series(found, dtype=pl.Int64)})
@@ -437,8 +374,8 @@ def _guids_free(guids: list[Any], overlay: Overlay) -> bool:
     after the row's session is made: the row planner's)."""
     given = [guid for guid in guids if guid is not None]
     seen: set[Any] = set()
-    for start in range(0, len(given), _PART):  # a part at a time: the GIL changes hands
-        seen.update(given[start:start + _PART])
+    for start in range(0, len(given), PART):  # a part at a time: the GIL changes hands
+        seen.update(given[start:start + PART])
     if len(seen) != len(given):
         return False
     stored = overlay.tables[Table.REGISTRATION]

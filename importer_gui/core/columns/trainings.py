@@ -31,8 +31,9 @@ from importer_gui.core.actions.training import (
 from importer_gui.core.binding import BoundAction
 from importer_gui.core.catalogue import messages as msg
 from importer_gui.core.columns.fields import FieldColumn, read_fields
+from importer_gui.core.columns.finders import trainings_by
 from importer_gui.core.columns.frame import Frame
-from importer_gui.core.columns.registrations import _read_issues, _trainings_by
+from importer_gui.core.columns.rows import cells_at, flagged, no_ids, present, unclean_rows
 from importer_gui.core.guids import MADE_WHEN_WRITTEN
 from importer_gui.core.issues import Issue, Outcome
 from importer_gui.core.overlay import Overlay, record_defaults
@@ -83,13 +84,11 @@ def _decide(pl: ModuleType, frame: Frame, action: BoundAction,
             overlay: Overlay) -> _Decided | None:
     """Each row's fate, worked out on the columns; None when a row needs the row planner."""
     fields = read_fields(pl, frame, action, overlay)
-    read_issues = _read_issues(pl, frame, action, overlay, fields)
+    read_issues = unclean_rows(pl, frame, action, overlay, fields)
     if read_issues is None:
         return None
     height = frame.height
-    read = pl.Series([False] * height)
-    if read_issues:
-        read = read.scatter(list(read_issues), True)
+    read = flagged(pl, height, list(read_issues))
     reach = ~read  # the rows that read cleanly go on to find their course
     code = fields[CODE]
     if (_given(fields, GUID, reach) or _deletes(pl, fields.get(ACTION), reach)
@@ -106,17 +105,12 @@ def _decide(pl: ModuleType, frame: Frame, action: BoundAction,
                       {column: fields[field].at(stored) for field, column in given}):
         return None
     new = reach & found.is_null()
-    titled = _present(pl, fields.get(TITLE), height)
+    titled = present(pl, fields.get(TITLE), height)
     creating = (new & titled).arg_true()
     return _Decided(height, read_issues, (new & ~titled).arg_true().to_list(),
                     stored.to_list(), stored_ids, creating.to_list(),
                     {_CODE_COLUMN: code.at(creating),
                      **{column: fields[field].at(creating) for field, column in given}})
-
-
-def _present(pl: ModuleType, field: FieldColumn | None, height: int) -> Any:
-    """Per row, whether the field has a value (False for a field the file lacks)."""
-    return pl.Series([False] * height) if field is None else field.present()
 
 
 def _given(fields: dict[str, FieldColumn], name: str, reach: Any) -> bool:
@@ -152,7 +146,7 @@ def _found(pl: ModuleType, code: FieldColumn, trimmed: Any | None, overlay: Over
     it), null where none."""
     records = overlay.tables[Table.TRAINING]
     if not records:
-        return pl.Series([None] * code.cells.len(), dtype=pl.Int64)
+        return no_ids(pl, code.cells.len())
     codes = list(map(attrgetter(_CODE_COLUMN), records.values()))
     if trimmed is not None and set(map(type, codes)) <= {str, type(None)}:
         stored = pl.DataFrame({"code": pl.Series(codes, dtype=pl.String),
@@ -165,7 +159,7 @@ def _found(pl: ModuleType, code: FieldColumn, trimmed: Any | None, overlay: Over
             # table (the overlay's index of codes over a million courses is not needed).
             return trimmed.replace_strict(keys, stored.get_column("id"), default=None,
                                           return_dtype=pl.Int64)
-    return code.mapped(*_trainings_by(overlay, CODE))
+    return code.mapped(*trainings_by(overlay, CODE))
 
 
 def _unchanged(action: BoundAction, overlay: Overlay, ids: list[int],
@@ -258,8 +252,4 @@ def _kept_cells(frame: Frame, kept: KeptCells, errors: list[int]) -> list[tuple[
     those of the rows in error (the only rows with issues here)."""
     if kept is KeptCells.ALL:
         return frame.cells(shared=True)
-    errors.sort()
-    cells: list[tuple[str, ...]] = [()] * frame.height
-    for row, row_cells in zip(errors, frame.cells(errors), strict=True):
-        cells[row] = row_cells
-    return cells
+    return cells_at(frame, sorted(errors))

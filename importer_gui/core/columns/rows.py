@@ -1,0 +1,70 @@
+"""What every column planner does with a file's rows: the issues of those that do not read
+cleanly, the cells a plan keeps, row numbers held compactly, columns of one value."""
+
+from __future__ import annotations
+
+from array import array
+from types import ModuleType
+from typing import Any
+
+from importer_gui.core.actions.base import RowContext, read_values
+from importer_gui.core.binding import BoundAction
+from importer_gui.core.columns.fields import FieldColumn
+from importer_gui.core.columns.frame import Frame
+from importer_gui.core.issues import Issue
+from importer_gui.core.overlay import Overlay
+
+# Rows a step that holds the GIL takes at a time (the window's thread waits no longer).
+PART = 1 << 16
+
+
+def unclean_rows(pl: ModuleType, frame: Frame, action: BoundAction, overlay: Overlay,
+                fields: dict[str, FieldColumn]) -> dict[int, list[Issue]] | None:
+    """The issues of the rows whose cells do not all read cleanly, read as the row planner
+    reads them; None when one holds a warning alone (its row goes on: the row planner's)."""
+    if not fields:
+        return {}
+    clean = pl.DataFrame([field.clean.alias(str(i)) for i, field in
+                          enumerate(fields.values())]).select(pl.all_horizontal(pl.all()))
+    unclean = clean.to_series().not_().arg_true().to_list()
+    issues: dict[int, list[Issue]] = {}
+    for index, cells in zip(unclean, frame.cells(unclean), strict=True):
+        ctx = RowContext(action, overlay)
+        read_values(ctx, cells)
+        if not ctx.failed:
+            return None
+        issues[index] = ctx.issues
+    return issues
+
+
+def flagged(pl: ModuleType, height: int, rows: list[int]) -> Any:
+    """A column of booleans, true at ``rows``."""
+    flags = pl.repeat(False, height, eager=True)
+    return flags.scatter(rows, True) if rows else flags
+
+
+def no_ids(pl: ModuleType, height: int) -> Any:
+    """A column of ids, every one null."""
+    return pl.repeat(None, height, dtype=pl.Int64, eager=True)
+
+
+def present(pl: ModuleType, field: FieldColumn | None, height: int) -> Any:
+    """Per row, whether the field has a value (False for a field the file lacks)."""
+    return pl.repeat(False, height, eager=True) if field is None else field.present()
+
+
+def cells_at(frame: Frame, places: list[int]) -> list[tuple[str, ...]]:
+    """Each row's cells at ``places`` (an empty tuple elsewhere)."""
+    cells: list[tuple[str, ...]] = [()] * frame.height
+    for row, row_cells in zip(places, frame.cells(places), strict=True):
+        cells[row] = row_cells
+    return cells
+
+
+def numbers(column: Any) -> array[int]:
+    """A column of row numbers as an array: a million rows' numbers as ints would stay in
+    the interpreter's memory, 36 MB of it, after they are let go."""
+    held = array("q")
+    for start in range(0, column.len(), PART):
+        held.extend(column.slice(start, PART).to_list())
+    return held
