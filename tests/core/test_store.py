@@ -15,6 +15,7 @@ import threading
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -34,7 +35,7 @@ from importer_gui.core.records import (
     TrainingRec,
 )
 from importer_gui.core.schema import SCHEMA_VERSION
-from importer_gui.core.store import PostgresUrl, RunInfo, Store, StoreLocation
+from importer_gui.core.store import PostgresUrl, RunInfo, Store, StoreLocation, queries
 from importer_gui.core.store.dialect import APPLICATION_ID, SqliteDialect
 from importer_gui.core.store.migrations import tables_at
 from importer_gui.core.store.runs import machine_name, os_user
@@ -844,20 +845,25 @@ def test_a_record_changed_since_the_check_is_not_overwritten(store: Store) -> No
 
 def test_a_record_written_by_another_program_during_a_load_waits_for_the_next(
         store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The records are read whole, then their repeating values apart: a record another
-    program adds in between is left for the next load, and the others get theirs, the equal
-    ones sharing one object."""
+    """A table is read in one statement, a part at a time: a record another program adds
+    between two parts is left for the next load, and the others share their equal values."""
     store.apply([Change(Table.SESSION, CREATE, -1, {"training_id": 1, "title": "May"}),
                  Change(Table.SESSION, CREATE, -2, {"training_id": 1, "title": "June"})],
                 run_info(create=2))
-    read_apart = store._queries._read_apart
+    monkeypatch.setattr(queries, "WHOLE_ROWS", 1)
+    builder = store._queries._builder
 
-    def meanwhile(*args: object) -> None:
-        by_hand(store.path, "INSERT INTO session (training_id, title, status)"
-                                " VALUES (1, 'July', 'active')")
-        read_apart(*args)  # type: ignore[arg-type]
+    def meanwhile(table: Table) -> object:
+        build = builder(table)
 
-    monkeypatch.setattr(store._queries, "_read_apart", meanwhile)
+        def built(rows: list[Any]) -> list[Any]:
+            if table is Table.SESSION and rows[0][0] == 1:
+                by_hand(store.path, "INSERT INTO session (training_id, title, status)"
+                                    " VALUES (1, 'July', 'active')")
+            return build(rows)
+        return built
+
+    monkeypatch.setattr(store._queries, "_builder", meanwhile)
     sessions = store.load_state([Table.SESSION]).sessions
     assert [(s.id, s.title, s.training_id) for s in sessions.values()] == [
         (1, "May", 1), (2, "June", 1)]

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from itertools import repeat, starmap
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 from typing import Any
 
 from importer_gui.core import schema
@@ -37,20 +37,12 @@ from importer_gui.core.store.runs import (
 # ones a column's reading keeps to share.
 SHARED_TYPES = frozenset({Type.DATE, Type.DATETIME})
 SHARED_VALUES = 4096
-# Records read at once from which their references share one id object: a smaller read (a
-# page of the browser, a record) is not worth the pass.
-SHARED_IDS_FROM = 4096
 BATCH = 500  # ids or values in one IN (...): far below either engine's parameter limit
-APART_ROWS = 4096  # rows of repeating values read and set at a time (_read_apart)
+WHOLE_ROWS = 4096  # rows of a table loaded whole made into records at a time
 
 _TABLES: dict[str, Table] = {t.value: t for t in Table}
 _KINDS: dict[str, ChangeKind] = {k.value: k for k in ChangeKind}
-_ID = attrgetter("id")
 _ID_OF_ROW = itemgetter(0)
-
-
-class _Gone:
-    """Takes the values read apart for a record the whole read did not see."""
 
 
 @dataclass(frozen=True)
@@ -174,6 +166,44 @@ def _sharing(read: Converter) -> Converter:
     return shared
 
 
+def _build(kind: type, columns: tuple[tuple[Any, Any], ...],
+           rows: Sequence[Sequence[Any]]) -> list[Any]:
+    """Records of type ``kind`` from rows: made without their __init__ (a Python call per
+    record), then each column's slot set over all of them in C, its values first passed
+    through what ``columns`` gives for it (None: as stored)."""
+    if not rows:
+        return []
+    records = list(map(object.__new__, repeat(kind, len(rows))))
+    for (slot, read), stored in zip(columns, zip(*rows, strict=True), strict=True):
+        deque(map(slot, records, stored if read is None else read(stored)), maxlen=0)
+    return records
+
+
+def _one_each(known: dict[Any, Any], stored: tuple[Any, ...]) -> Iterable[Any]:
+    """``stored``, each value the first equal one ``known`` saw (kept there)."""
+    return map(known.setdefault, stored, stored)
+
+
+def _read_each(read: Converter, stored: tuple[Any, ...]) -> list[Any]:
+    """``stored`` read back, None left as it is."""
+    return [None if value is None else read(value) for value in stored]
+
+
+def _read_sharing(read: Converter, known: dict[Any, Any], stored: tuple[Any, ...]
+                  ) -> Iterable[Any]:
+    """``stored`` read back, each distinct value read once and given to every row holding
+    it; the values read are kept in ``known`` for the next batches (SHARED_VALUES of them)."""
+    found: dict[Any, Any] = {None: None}
+    for value in set(stored) - found.keys():
+        decoded = known.get(value)
+        if decoded is None:
+            decoded = read(value)
+            if len(known) < SHARED_VALUES:
+                known[value] = decoded
+        found[value] = decoded
+    return map(found.__getitem__, stored)
+
+
 class Queries:
     """Every read of the store, for one dialect."""
 
@@ -184,26 +214,23 @@ class Queries:
         # Columns whose decoded values are immutable, so records may share them.
         self._shared = {t: {c.name for c in schema.columns(t) if c.type in SHARED_TYPES}
                         for t in Table}
-        # Columns whose stored values repeat from record to record (a registration's learner
-        # and session): each distinct value is one object shared by the records, not a new
-        # int per row as the driver makes them.
-        self._repeated = {t: tuple(schema.references(t.value)) for t in Table}
+        # Columns whose stored values repeat from record to record (its references, and its
+        # texts marked schema.Column.repeats): each distinct value is one object shared by
+        # the records, not a new int or text per row as the driver makes them.
+        self._repeated = {t: frozenset([*schema.references(t.value), *(
+            c.name for c in schema.columns(t) if c.repeats and c.type is Type.TEXT)])
+            for t in Table}
         self._json_decoders = {t: json_decoders(t) for t in Table}
         # A run's recorded values, read back: each column name as one string (see _values).
         self._names = {t: {name: name for name in schema.column_names(t)} for t in Table}
         self._moment = dialect.decoders[Type.DATETIME]
         self._json = dialect.decoders[Type.JSON]
-        # A table loaded whole: the columns whose values repeat from record to record (its
-        # references, and its texts marked schema.Column.repeats) read as NULL, then apart,
-        # all in one more scan (see _read_apart).
-        apart = {t: [*self._repeated[t], *(c.name for c in schema.columns(t)
-                                           if c.repeats and c.type is Type.TEXT)]
-                 for t in Table}
-        self._whole = {t: "SELECT id, " + ", ".join(
-            "NULL" if c in apart[t] else c for c in schema.column_names(t))
-            + f' FROM "{t.value}" ORDER BY id' for t in Table}
-        self._apart = {t: (tuple(apart[t]), f'SELECT id, {", ".join(apart[t])} FROM'
-                              f' "{t.value}" ORDER BY id') for t in Table if apart[t]}
+        # Each record type's slots, in a row's order (id first): records are made without
+        # their __init__ and filled a column at a time, in C (_Builder).
+        self._slots = {t: tuple(getattr(RECORD_TYPES[t], name).__set__
+                                for name in ("id", *schema.column_names(t))) for t in Table}
+        self._whole = {t: f'SELECT id, {", ".join(schema.column_names(t))} FROM "{t.value}"'
+                          " ORDER BY id" for t in Table}
         self._select = {t: f'SELECT id, {", ".join(schema.column_names(t))} FROM "{t.value}"'
                         for t in Table}
         self._by_id = {t: f"{self._select[t]} WHERE id = {p}" for t in Table}
@@ -237,10 +264,10 @@ class Queries:
         only_imports = not conn.execute(self._other_runs).fetchone()
         for table in tables:
             records = state.table(table)
-            read = self._records(table, conn.execute(self._whole[table]), whole=True)
-            records.update(zip(map(_ID, read), read, strict=True))  # in C: no step per record
-            del read
-            self._read_apart(conn, table, records)
+            build = self._builder(table)
+            cursor = conn.execute(self._whole[table])
+            while rows := cursor.fetchmany(WHOLE_ROWS):
+                records.update(zip(map(_ID_OF_ROW, rows), build(rows), strict=True))
             state.created_by_import[table] = self._created_ids(conn, table, only_imports)
         # Runs are only ever added: a refresh's that came meanwhile is seen now.
         if only_imports and conn.execute(self._other_runs).fetchone():
@@ -254,26 +281,6 @@ class Queries:
         sql = self._created_by_any if only_imports else self._created
         return RecordIds(map(_ID_OF_ROW, conn.execute(
             sql, (table.value, ChangeKind.CREATE.value))))
-
-    def _read_apart(self, conn: Connection, table: Table, records: dict[int, Any]) -> None:
-        """The table's repeating values (its references, its ``schema.Column.repeats``
-        texts), read apart in id order a part at a time, each record given the one object
-        its equal values share: the driver makes an object per stored value, and shared once
-        all were read, the values left holes among the records that the plan's objects did
-        not fill (no memory saved). In id order the rows come as the records were made and
-        lie in memory; in another order, finding and setting each one is a leap."""
-        if table not in self._apart or not records:
-            return
-        names, sql = self._apart[table]
-        shares: list[dict[Any, Any]] = [{} for _ in names]  # texts, or ids
-        cursor = conn.execute(sql)
-        gone = _Gone()  # what a record created since the whole read is given instead
-        while part := cursor.fetchmany(APART_ROWS):
-            found = list(map(records.get, map(_ID_OF_ROW, part), repeat(gone)))
-            for column, (name, share) in enumerate(zip(names, shares, strict=True), start=1):
-                values = list(map(itemgetter(column), part))
-                deque(map(setattr, found, repeat(name), map(share.setdefault, values, values)),
-                      maxlen=0)
 
     def by_ids(self, conn: Connection, table: Table, ids: Iterable[int]) -> Iterator[Record]:
         """The records of a table among ``ids``, read a batch of ids at a time."""
@@ -412,28 +419,26 @@ class Queries:
         way = " DESC" if order.descending else ""
         return f" ORDER BY {empty}, {key}{way}, t.id{way}", join
 
-    def _records(self, table: Table, rows: Iterable[Sequence[Any]], *,
-                 whole: bool = False) -> list[Record]:
-        """Records from rows (id first, then the columns), stored values read back; the
-        references of many records share their ids unless the table is ``whole`` (then they
-        are read apart: ``_read_apart``)."""
-        records: list[Any] = list(starmap(RECORD_TYPES[table], rows))
-        shared_ids = not whole and len(records) > SHARED_IDS_FROM
-        for name in self._repeated[table] if shared_ids else ():
-            column = list(map(attrgetter(name), records))
-            for record, value in zip(records, map({}.setdefault, column, column), strict=True):
-                setattr(record, name, value)
-        # A second pass per decoded column beats decoding inside each row: fewer calls. A
-        # column's dates repeat (a month's registrations, a course's sessions): each stored
-        # text is read once and its value shared by the records that hold it.
-        for name, read in self._decoders[table].items():
-            if name in self._shared[table]:
-                read = _sharing(read)
-            for record in records:
-                value = getattr(record, name)
-                if value is not None:
-                    setattr(record, name, read(value))
-        return records
+    def _records(self, table: Table, rows: Iterable[Sequence[Any]]) -> list[Record]:
+        """Records from rows (id first, then the columns), stored values read back."""
+        return self._builder(table)(list(rows))
+
+    def _builder(self, table: Table) -> Callable[[Sequence[Sequence[Any]]], list[Record]]:
+        """What makes the records of ``table`` from its rows, batch after batch of one read:
+        a repeating column's equal values one object, each distinct date text read once."""
+        decoders = self._decoders[table]
+        values: list[Callable[[tuple[Any, ...]], Iterable[Any]] | None] = [None]  # the id
+        for name in schema.column_names(table):
+            if name in self._repeated[table]:
+                values.append(partial(_one_each, {}))
+            elif name in self._shared[table] and name in decoders:
+                values.append(partial(_read_sharing, decoders[name], {}))
+            elif name in decoders:
+                values.append(partial(_read_each, decoders[name]))
+            else:
+                values.append(None)
+        return partial(_build, RECORD_TYPES[table], tuple(zip(self._slots[table], values,
+                                                              strict=True)))
 
     # ------------------------------------------------------------ runs
 
