@@ -29,7 +29,7 @@ from importer_gui.core.errors import (
 )
 from importer_gui.core.feeding import Feeder, plan_and_commit
 from importer_gui.core.plan import KeptCells, Plan, RowPlan
-from importer_gui.core.planner import PlannerState, is_empty_row, plan_config
+from importer_gui.core.planner import PlannerState, is_empty_row, paused_gc, plan_config
 from importer_gui.core.planner import recheck_row as _recheck_row
 from importer_gui.core.progress import Monitor
 from importer_gui.core.schema import Table
@@ -352,7 +352,8 @@ def check(config: ImportConfig, store: Store, *, data_files: Sequence[Path] | No
     try:
         budget = readers.MemoryBudget(keeps_cells=kept.keeps_every_row)
         with opened_in_background(config, files, budget, monitor) as tables:
-            state = store.load_state(tables_needed(config))
+            with paused_gc():
+                state = store.load_state(tables_needed(config))
             plan = plan_config(config, state, _remapped(config, tables, notices),  # type: ignore[arg-type]
                                monitor or Monitor(), feeder, kept=kept)
     except MemoryError as exc:
@@ -455,8 +456,9 @@ def replan(plan: Plan, store: Store, *, monitor: Monitor | None = None) -> Plan:
     """
     tables = [_PlannedRows(imp.file, imp.headers, imp.rows) for imp in plan.imports]
     try:
-        fresh = plan_config(plan.config, store.load_state(tables_needed(plan.config)),
-                            tables, monitor or Monitor())  # type: ignore[arg-type]
+        with paused_gc():
+            state = store.load_state(tables_needed(plan.config))
+        fresh = plan_config(plan.config, state, tables, monitor or Monitor())  # type: ignore[arg-type]
     except MemoryError as exc:
         raise _not_enough_memory(exc) from None
     for old, new in zip(plan.imports, fresh.imports, strict=True):

@@ -257,8 +257,8 @@ def plan_refresh(config: ExportConfig, store: Store, *, data: Sequence[Path] | N
     for path in files:
         readers.check_file(path)
     older = older_exports(store, config, files)
-    overlay = Overlay(store.load_state(_tables(config, prune)))
     with paused_gc():
+        overlay = Overlay(store.load_state(_tables(config, prune)))
         refresh = RefreshPlan(config, Plan(ImportConfig(source=config.source)),
                               list(config.warnings))
         shared = Shared()
