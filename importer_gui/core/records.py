@@ -150,6 +150,17 @@ class RecordIds(AbstractSet[int]):
         self._bits = _bits(given, top)
         self._count = int.from_bytes(self._bits, "little").bit_count()
 
+    @classmethod
+    def span(cls, first: int, last: int) -> RecordIds:
+        """Every id from ``first`` to ``last``: an import's records, one after the other,
+        set as one number's bits rather than read one by one."""
+        if first < 0 or first > last or last > 64 * (last - first + 1) + DENSE_IDS:
+            return cls(range(first, last + 1))
+        ids = cls()
+        ids._bits = bytearray(((1 << last + 1) - (1 << first)).to_bytes(last // 8 + 1, "little"))
+        ids._count = last - first + 1
+        return ids
+
     def __contains__(self, value: object) -> bool:
         if self._far is not None:
             return value in self._far

@@ -38,3 +38,12 @@ def test_ids_spread_out_are_set_one_by_one_and_answer_the_same() -> None:
     ids = RecordIds(spread)
     assert ids == set(spread) and len(ids) == 4 and list(ids) == sorted(set(spread))
     assert DENSE_IDS + 17 not in ids and 8 not in ids
+
+
+def test_a_span_of_ids_answers_as_their_set() -> None:
+    far = DENSE_IDS * 8
+    for first, last in [(1, 1), (0, 7), (5, 70), (8, 200_000), (-3, 4), (far, far + 2)]:
+        ids = RecordIds.span(first, last)
+        assert ids == set(range(first, last + 1)) and len(ids) == last - first + 1
+        assert first in ids and last in ids and first - 1 not in ids and last + 1 not in ids
+        assert list(ids) == list(range(first, last + 1))

@@ -896,3 +896,27 @@ def test_a_refresh_committed_during_a_load_is_not_taken_for_an_import(
     assert state.created_by_import[Table.TRAINING] == {1}
     assert state.created_by_import[Table.TEACHER] == {1}
     assert calls == [Table.TEACHER, Table.TRAINING, Table.TEACHER, Table.TRAINING]
+
+
+def test_the_records_imports_created_are_told_from_a_refresh_s_made_between_them(
+        store: Store) -> None:
+    """fullAccess=no: the sessions imports created, one after the other or with a
+    refresh's in between, are theirs; the refresh's is the platform's."""
+    def sessions(titles: list[str], kind: str = "import") -> None:
+        store.apply([Change(Table.SESSION, CREATE, -n, {"training_id": 1, "title": title})
+                     for n, title in enumerate(titles, start=1)],
+                    RunInfo("/cfg/s.xml", "<import-config/>", [], {"create": len(titles)},
+                            kind=kind))
+
+    def created() -> list[str]:
+        state = store.load_state([Table.SESSION])
+        ids = state.created_by_import[Table.SESSION]
+        assert len(ids) == len(list(ids))
+        return [state.sessions[i].title for i in ids]
+
+    sessions(["May", "June"])
+    sessions(["July"])
+    assert created() == ["May", "June", "July"]
+    sessions(["Refreshed"], kind="refresh")
+    sessions(["August"])
+    assert created() == ["May", "June", "July", "August"]

@@ -242,6 +242,13 @@ class Queries:
         self._other_runs = "SELECT 1 FROM import_run WHERE kind != 'import' LIMIT 1"
         self._created_by_any = ("SELECT record_id FROM run_change"
                                 f" WHERE table_name = {p} AND kind = {p}")
+        # How many distinct ids either gives, and the first and last: when they follow each
+        # other (an import's records, run after run), that says them all. Grouped rather
+        # than DISTINCT: the index gives them in order, and no temporary tree is made.
+        span = "SELECT count(*), min(record_id), max(record_id) FROM ({}) AS created"
+        self._span = {self._created: span.format(self._created),
+                      self._created_by_any: span.format(f"{self._created_by_any}"
+                                                        " GROUP BY record_id")}
         self._run_exists = f"SELECT 1 FROM import_run WHERE id = {p}"
         self._run_config = f"SELECT config_xml FROM import_run WHERE id = {p}"
         self._changes = ("SELECT table_name, kind, record_id, before, after FROM run_change"
@@ -279,8 +286,13 @@ class Queries:
         """The ids of the records of ``table`` an import created (``only_imports``: every
         run in the store is an import's)."""
         sql = self._created_by_any if only_imports else self._created
-        return RecordIds(map(_ID_OF_ROW, conn.execute(
-            sql, (table.value, ChangeKind.CREATE.value))))
+        params = (table.value, ChangeKind.CREATE.value)
+        count, first, last = conn.execute(self._span[sql], params).fetchone()
+        if not count:
+            return RecordIds()
+        if last - first + 1 == count:  # one after the other: no id need be read
+            return RecordIds.span(first, last)
+        return RecordIds(map(_ID_OF_ROW, conn.execute(sql, params)))
 
     def by_ids(self, conn: Connection, table: Table, ids: Iterable[int]) -> Iterator[Record]:
         """The records of a table among ``ids``, read a batch of ids at a time."""
