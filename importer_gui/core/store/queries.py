@@ -11,7 +11,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
-from itertools import repeat, starmap
+from itertools import starmap
 from operator import itemgetter
 from typing import Any
 
@@ -166,16 +166,13 @@ def _sharing(read: Converter) -> Converter:
     return shared
 
 
-def _build(kind: type, columns: tuple[tuple[Any, Any], ...],
+def _build(kind: type, columns: tuple[tuple[Any, Any, Any], ...],
            rows: Sequence[Sequence[Any]]) -> list[Any]:
-    """Records of type ``kind`` from rows: made without their __init__ (a Python call per
-    record), then each column's slot set over all of them in C, its values first passed
-    through what ``columns`` gives for it (None: as stored)."""
-    if not rows:
-        return []
-    records = list(map(object.__new__, repeat(kind, len(rows))))
-    for (slot, read), stored in zip(columns, zip(*rows, strict=True), strict=True):
-        deque(map(slot, records, stored if read is None else read(stored)), maxlen=0)
+    """Records of type ``kind`` from rows, as stored; then each of ``columns`` (a slot's
+    setter, its value's place in a row, what reads it back) set again over them all, in C."""
+    records = list(starmap(kind, rows))
+    for slot, place, read in columns:
+        deque(map(slot, records, read(tuple(map(place, rows)))), maxlen=0)
     return records
 
 
@@ -225,8 +222,8 @@ class Queries:
         self._names = {t: {name: name for name in schema.column_names(t)} for t in Table}
         self._moment = dialect.decoders[Type.DATETIME]
         self._json = dialect.decoders[Type.JSON]
-        # Each record type's slots, in a row's order (id first): records are made without
-        # their __init__ and filled a column at a time, in C (_Builder).
+        # Each record type's slots' setters, in a row's order (id first): a column read back
+        # or shared is set again over a part's records at once, in C (_build).
         self._slots = {t: tuple(getattr(RECORD_TYPES[t], name).__set__
                                 for name in ("id", *schema.column_names(t))) for t in Table}
         self._whole = {t: f'SELECT id, {", ".join(schema.column_names(t))} FROM "{t.value}"'
@@ -439,18 +436,18 @@ class Queries:
         """What makes the records of ``table`` from its rows, batch after batch of one read:
         a repeating column's equal values one object, each distinct date text read once."""
         decoders = self._decoders[table]
-        values: list[Callable[[tuple[Any, ...]], Iterable[Any]] | None] = [None]  # the id
-        for name in schema.column_names(table):
+        columns: list[tuple[Any, Any, Any]] = []
+        for place, name in enumerate(schema.column_names(table), start=1):
             if name in self._repeated[table]:
-                values.append(partial(_one_each, {}))
+                read: Any = partial(_one_each, {})
             elif name in self._shared[table] and name in decoders:
-                values.append(partial(_read_sharing, decoders[name], {}))
+                read = partial(_read_sharing, decoders[name], {})
             elif name in decoders:
-                values.append(partial(_read_each, decoders[name]))
+                read = partial(_read_each, decoders[name])
             else:
-                values.append(None)
-        return partial(_build, RECORD_TYPES[table], tuple(zip(self._slots[table], values,
-                                                              strict=True)))
+                continue
+            columns.append((self._slots[table][place], itemgetter(place), read))
+        return partial(_build, RECORD_TYPES[table], tuple(columns))
 
     # ------------------------------------------------------------ runs
 
