@@ -79,8 +79,8 @@ class Column:
     unique: bool = False
     index: bool = False
     references: str | None = None
-    # A text whose few values repeat over many records (a code, a status): a table loaded
-    # whole reads it apart, each value one object its records share (store/queries.py).
+    # A text whose few values repeat over many records (a code, a status): read back, each
+    # value is one object its records share (store/queries.py).
     repeats: bool = False
 
     @property
