@@ -10,6 +10,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from itertools import repeat
 from operator import attrgetter
 from types import ModuleType
@@ -30,10 +31,19 @@ from importer_gui.core.actions.training import (
 )
 from importer_gui.core.binding import BoundAction
 from importer_gui.core.catalogue import messages as msg
+from importer_gui.core.columns import engine
 from importer_gui.core.columns.fields import FieldColumn, read_fields
 from importer_gui.core.columns.finders import trainings_by
 from importer_gui.core.columns.frame import Frame
-from importer_gui.core.columns.rows import cells_at, flagged, no_ids, present, unclean_rows
+from importer_gui.core.columns.progress import progress
+from importer_gui.core.columns.rows import (
+    cells_at,
+    flagged,
+    no_ids,
+    numbers,
+    present,
+    unclean_rows,
+)
 from importer_gui.core.guids import MADE_WHEN_WRITTEN
 from importer_gui.core.issues import Issue, Outcome
 from importer_gui.core.overlay import Overlay, record_defaults
@@ -61,9 +71,9 @@ class _Decided:
     height: int
     read_issues: dict[int, list[Issue]]  # the rows in error as they read
     untitled: list[int]  # rows creating a course without a title (an error)
-    unchanged: list[int]  # rows finding a stored course they leave as it is
+    unchanged: Sequence[int]  # rows finding a stored course they leave as it is
     unchanged_ids: list[int]  # the course each of those finds
-    creating: list[int]  # rows creating a course, in order
+    creating: Sequence[int]  # rows creating a course, in order
     columns: dict[str, list[Any]]  # per store column, each new course's value
 
 
@@ -71,12 +81,25 @@ def plan(pl: ModuleType, frame: Frame, action: BoundAction, overlay: Overlay,
          imp_plan: ImportPlan, monitor: Monitor, what: str) -> bool:
     """Plan the frame's rows into ``imp_plan.rows`` and the overlay; False, with nothing
     changed, when a row needs the row planner."""
-    monitor.step(0, frame.height, what)
-    decided = _decide(pl, frame, action, overlay)
-    if decided is None:
+    done = partial(progress, monitor, frame.height, what)
+    done(0.1)  # read
+    kept = imp_plan.rows.kept
+    try:
+        decided = _decide(pl, frame, action, overlay)
+        # The cells kept taken before anything changes (polars may still refuse here),
+        # and the file's text let go before the records are made.
+        cells = None if decided is None else _kept_cells(frame, kept, decided)
+    except BaseException as exc:
+        if not engine.refused(pl, exc):
+            raise
         return False
-    monitor.step(0, frame.height, what)
-    _write(decided, action, overlay, imp_plan, frame)
+    if decided is None or cells is None:
+        return False
+    if kept is not KeptCells.ALL:
+        frame.rows = None
+    done(0.6)
+    _write(decided, action, overlay, imp_plan, frame, cells)
+    done(1.0)
     return True
 
 
@@ -108,7 +131,7 @@ def _decide(pl: ModuleType, frame: Frame, action: BoundAction,
     titled = present(pl, fields.get(TITLE), height)
     creating = (new & titled).arg_true()
     return _Decided(height, read_issues, (new & ~titled).arg_true().to_list(),
-                    stored.to_list(), stored_ids, creating.to_list(),
+                    numbers(stored), stored_ids, numbers(creating),
                     {_CODE_COLUMN: code.at(creating),
                      **{column: fields[field].at(creating) for field, column in given}})
 
@@ -183,7 +206,7 @@ def _unchanged(action: BoundAction, overlay: Overlay, ids: list[int],
 
 
 def _write(decided: _Decided, action: BoundAction, overlay: Overlay, imp_plan: ImportPlan,
-           frame: Frame) -> None:
+           frame: Frame, cells: list[tuple[str, ...]]) -> None:
     """Make the new courses in the overlay, and the rows of the plan."""
     from importer_gui.core.planner import _clean_results, _shared_results
 
@@ -214,7 +237,7 @@ def _write(decided: _Decided, action: BoundAction, overlay: Overlay, imp_plan: I
     held.outcomes += codes
     held.results.extend(results)
     held.changes.extend(changes)
-    held.cells.extend(_kept_cells(frame, held.kept, [row for row, _issues in errors]))
+    held.cells.extend(cells)
     imp_plan.set_by_columns = (Table.TRAINING, _set_by(decided, start))
 
 
@@ -247,9 +270,9 @@ def _make_courses(decided: _Decided, start: int) -> list[Any]:
     return list(map(RECORD_TYPES[Table.TRAINING], range(start, start - count, -1), *columns))
 
 
-def _kept_cells(frame: Frame, kept: KeptCells, errors: list[int]) -> list[tuple[str, ...]]:
+def _kept_cells(frame: Frame, kept: KeptCells, decided: _Decided) -> list[tuple[str, ...]]:
     """Each row's cells where the plan keeps them (an empty tuple elsewhere): every row's, or
     those of the rows in error (the only rows with issues here)."""
     if kept is KeptCells.ALL:
         return frame.cells(shared=True)
-    return cells_at(frame, sorted(errors))
+    return cells_at(frame, sorted([*decided.read_issues, *decided.untitled]))
