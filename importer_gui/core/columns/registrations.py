@@ -43,6 +43,7 @@ from importer_gui.core.columns.progress import progress
 from importer_gui.core.columns.rows import (
     PART,
     cells_at,
+    file_rows,
     flagged,
     no_ids,
     numbers,
@@ -408,20 +409,12 @@ def _write(decided: _Decided, setup: _Setup, action: BoundAction, overlay: Overl
     sessions = _make_sessions(decided, overlay, results, name)
     changes: list[Any] = [()] * height
     _make_registrations(decided, sessions, overlay, changes)
-    made = len(decided.rows) + len(sessions)
-    overlay.take_placeholders(made)
-    overlay.creations.hold_placeholders(start, made)
-    held = imp_plan.rows
-    held.creations = overlay.creations
-    held.lines.extend(range(frame.first_line, frame.first_line + height))
-    held.outcomes += codes
-    held.results.extend(results)
-    held.changes.extend(changes)
-    if held.kept is KeptCells.ISSUES:  # a session's first row keeps them when warned only
+    if imp_plan.rows.kept is KeptCells.ISSUES:  # a session's first row keeps them when warned
         for row, _made, _course in decided.makers:
             if not results[row][0].issues:
                 decided.cells[row] = ()
-    held.cells.extend(decided.cells)
+    file_rows(imp_plan, overlay, frame, (start, len(decided.rows) + len(sessions)), results,
+              codes, changes, decided.cells)
 
 
 def _error_messages(setup: _Setup) -> dict[int, Issue]:

@@ -4,6 +4,7 @@ cleanly, the cells a plan keeps, row numbers held compactly, columns of one valu
 from __future__ import annotations
 
 from array import array
+from collections.abc import Sequence
 from types import ModuleType
 from typing import Any
 
@@ -13,6 +14,7 @@ from importer_gui.core.columns.fields import FieldColumn
 from importer_gui.core.columns.frame import Frame
 from importer_gui.core.issues import Issue
 from importer_gui.core.overlay import Overlay
+from importer_gui.core.plan import ActionResult, ImportPlan
 
 # Rows a step that holds the GIL takes at a time (the window's thread waits no longer).
 PART = 1 << 16
@@ -68,3 +70,21 @@ def numbers(column: Any) -> array[int]:
     for start in range(0, column.len(), PART):
         held.extend(column.slice(start, PART).to_list())
     return held
+
+
+def file_rows(imp_plan: ImportPlan, overlay: Overlay, frame: Frame, made: tuple[int, int],
+              results: list[Sequence[ActionResult]], outcomes: bytearray,
+              changes: list[Any], cells: list[tuple[str, ...]]) -> None:
+    """The rows planned by column put in the plan as the row planner puts them (Rows), and
+    the records they made (``made``: the first placeholder id and how many from it down)
+    counted as given and held by their rows (overlay.Creations)."""
+    first, count = made
+    overlay.take_placeholders(count)
+    overlay.creations.hold_placeholders(first, count)
+    held = imp_plan.rows
+    held.creations = overlay.creations
+    held.lines.extend(range(frame.first_line, frame.first_line + frame.height))
+    held.outcomes += outcomes
+    held.results.extend(results)
+    held.changes.extend(changes)
+    held.cells.extend(cells)

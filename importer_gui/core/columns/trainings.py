@@ -38,6 +38,7 @@ from importer_gui.core.columns.frame import Frame
 from importer_gui.core.columns.progress import progress
 from importer_gui.core.columns.rows import (
     cells_at,
+    file_rows,
     flagged,
     no_ids,
     numbers,
@@ -229,15 +230,7 @@ def _write(decided: _Decided, action: BoundAction, overlay: Overlay, imp_plan: I
     overlay.add_records(Table.TRAINING, records)
     for row, record in zip(decided.creating, records, strict=True):
         changes[row] = record
-    overlay.take_placeholders(len(records))
-    overlay.creations.hold_placeholders(start, len(records))
-    held = imp_plan.rows
-    held.creations = overlay.creations
-    held.lines.extend(range(frame.first_line, frame.first_line + height))
-    held.outcomes += codes
-    held.results.extend(results)
-    held.changes.extend(changes)
-    held.cells.extend(cells)
+    file_rows(imp_plan, overlay, frame, (start, len(records)), results, codes, changes, cells)
     imp_plan.set_by_columns = (Table.TRAINING, _set_by(decided, start))
 
 
