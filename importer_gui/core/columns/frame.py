@@ -108,8 +108,8 @@ def _plain_shape(path: Path, delimiter: bytes, header_line: bool) -> _Shape | No
     neither blank nor too long to be told by its first chunk; None otherwise (the rest of
     read_plain's conditions are looked for in its columns). Whether it is ASCII is told of
     its data rows (a header line is not read as data)."""
-    delimiters = width = 0
-    ascii_only, first = True, True
+    delimiters = width = lone = 0
+    ascii_only, first, last_return = True, True, False
     with path.open("rb") as handle:
         while chunk := handle.read(_CHUNK):
             if first:
@@ -126,7 +126,14 @@ def _plain_shape(path: Path, delimiter: bytes, header_line: bool) -> _Shape | No
             if b"\x00" in chunk or b'"' in chunk:
                 return None
             delimiters += chunk.count(delimiter)
-    return None if first else _Shape(width, delimiters, ascii_only)
+            # A \r not before a \n ends a line for the csv module; polars takes it off the
+            # cell it ends (a test of the cells cannot see it), so it is counted here.
+            if returns := chunk.count(b"\r"):
+                lone += returns - chunk.count(b"\r\n")
+            if last_return:
+                lone -= chunk.startswith(b"\n")
+            last_return = chunk.endswith(b"\r")
+    return None if first or lone else _Shape(width, delimiters, ascii_only)
 
 
 def _read(pl: ModuleType, path: Path, delimiter: str, width: int) -> Any:
@@ -152,15 +159,12 @@ _GARBLED_STARTS = ["\ufffd", "Ã", "Â", "â", "Å", "√", "≈", "‚", "¬"]
 
 def _not_plain(pl: ModuleType, frame: Any, header: tuple[str, ...] | None,
                ascii_only: bool) -> bool:
-    """Whether a row holds what the row reader reads its own way: a \r (a line end of the
-    csv module's own; polars ends lines at \n alone, a \r before it taken off), nothing but
-    spaces (skipped), the header line again (an error of its own), garbled text or a lost
-    letter (warned about). Looked for in one pass over the columns, where polars works on
-    several at once."""
+    """Whether a row holds what the row reader reads its own way: nothing but spaces
+    (skipped), the header line again (an error of its own), garbled text or a lost letter
+    (warned about). Looked for in one pass over the columns, where polars works on several
+    at once (a lone \r is looked for in the bytes: _plain_shape)."""
     names = frame.columns
-    facts = [pl.col(name).str.contains("\r", literal=True).any().alias(f"return {name}")
-             for name in names]
-    facts.append(_blank(pl, "c0").any().alias("blank"))
+    facts = [_blank(pl, "c0").any().alias("blank")]
     if header is not None:
         first = header[0].removeprefix("\ufeff")
         facts.append(pl.all_horizontal(
@@ -171,7 +175,7 @@ def _not_plain(pl: ModuleType, frame: Any, header: tuple[str, ...] | None,
         facts += [(pl.col(name).str.len_bytes() != pl.col(name).str.len_chars()).any()
                   .alias(f"wide {name}") for name in names]
     found = frame.select(facts).row(0, named=True)
-    if any(found[f"return {name}"] for name in names) or found.get("header"):
+    if found.get("header"):
         return True
     if found["blank"] and frame.filter(_blank(pl, "c0")).select(
             pl.all_horizontal(_blank(pl, name) for name in names).any()).item():
