@@ -202,6 +202,14 @@ class Dialect(Protocol):
         """The first reference the store holds to a row it does not hold (as the engine
         declares references); None when every one leads somewhere."""
 
+    def set_indexes_aside(self, conn: Connection, table: str) -> list[str]:
+        """Drop the secondary indexes of ``table``, which holds no row, for a write that
+        fills it; what makes them again (``make_indexes``), in the transaction, after it."""
+
+    def make_indexes(self, conn: Connection, statements: Sequence[str]) -> None:
+        """Make again the indexes ``set_indexes_aside`` dropped (a unique one checks its
+        values as an INSERT would, in the same words)."""
+
     def next_id(self, conn: Connection, table: str) -> int:
         """The id the table's next row gets (never a deleted row's, when so defined)."""
 
@@ -658,6 +666,21 @@ class SqliteDialect:
         [value] = conn.execute(f'SELECT "{column}" FROM "{table}" WHERE rowid = ?',
                                (row_id,)).fetchone()
         return BrokenReference(table, row_id, column, parent, value)
+
+    def set_indexes_aside(self, conn: sqlite3.Connection, table: str) -> list[str]:
+        """An index made over rows all there sorts them once; kept up by each INSERT, it
+        takes them one at a time at places all over it (the registrations' index by learner
+        and session), each a search and a page changed, and journaled by the statement."""
+        found = conn.execute("SELECT name, sql FROM sqlite_schema WHERE type = 'index'"
+                             " AND tbl_name = ? AND sql IS NOT NULL", (table,)).fetchall()
+        for name, _ in found:
+            conn.execute(f'DROP INDEX "{name}"')
+        return [sql for _, sql in found]
+
+    def make_indexes(self, conn: sqlite3.Connection, statements: Sequence[str]) -> None:
+        """A duplicate fails as an INSERT's would: "UNIQUE constraint failed: t.c"."""
+        for sql in statements:
+            conn.execute(sql)
 
     def next_id(self, conn: sqlite3.Connection, table: str) -> int:
         """Past the largest id in use and AUTOINCREMENT's sequence (its deleted ids)."""

@@ -579,6 +579,13 @@ class PostgresDialect:
         """The (deferrable) references checked at COMMIT, for this transaction only."""
         conn.execute("SET CONSTRAINTS ALL DEFERRED")
 
+    def set_indexes_aside(self, conn: PgConnection, table: str) -> list[str]:
+        """None: the server's indexes are left as they are."""
+        return []
+
+    def make_indexes(self, conn: PgConnection, statements: Sequence[str]) -> None:
+        """Nothing was set aside."""
+
     def broken_reference(self, conn: PgConnection) -> BrokenReference | None:
         """The first row, by id, of the first reference declared in the store's schema (in
         the order the references were made) whose value no row of its parent holds: a

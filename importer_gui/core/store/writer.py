@@ -72,6 +72,10 @@ from importer_gui.core.store.runs import (
 CHUNK = AT_ONCE_ROWS
 IN_CHUNK = 500  # ids per "WHERE id IN (...)"
 _INTERLEAVED = 64  # CreatedRows in a run from which they are queued a table at a time
+# The changes of a run from which a table it creates records in while it holds none has its
+# indexes made after its rows (Dialect.set_indexes_aside): below, dropping and making them
+# again saves next to nothing.
+INDEXES_AFTER = 10_000
 GUID = "guid"  # the column a created record's GUID is in, when the plan leaves it to the write
 
 _TABLE_OF: dict[str, Table] = {t.value: t for t in Table}  # a Table is its own value, too
@@ -473,6 +477,9 @@ def _layout(dialect: Dialect, table: Table) -> _Layout:
 
 
 _NULL_ONLY = frozenset({type(None)})  # the types of a column NULL in every record
+# The other tables each table's records refer to.
+_PARENTS = {t: tuple(dict.fromkeys(p for p in schema.references(t).values() if p != t))
+            for t in Table}
 
 
 def _as_range(numbers: list[int]) -> Sequence[int]:
@@ -537,6 +544,8 @@ class BulkWriter:
         # What a record found otherwise than planned says: check again, or revert again.
         self.gone, self.changed = _GONE_SAID[reverting], _CHANGED_SAID[reverting]
         self.reverting = reverting
+        # By table created into: the statements making again the indexes set aside.
+        self.indexes: dict[Table, list[str]] = {}
 
     def check_as_read(self, reads: Iterable[AsRead]) -> None:
         """Records the plan read and leaves alone still as it read them, by the rule of the
@@ -728,6 +737,8 @@ class BulkWriter:
         """Write whatever is queued; the ids given are never given again."""
         for table in list(self.pending):
             self._flush(table)
+        for statements in self.indexes.values():
+            self.dialect.make_indexes(self.conn, statements)
         for table, next_id in self.next_id.items():
             self.dialect.claim_ids(self.conn, table.value, next_id - 1)
         self._report()
@@ -853,11 +864,20 @@ class BulkWriter:
         if batch is None or not batch.items:
             return
         if batch.kind is ChangeKind.CREATE:
+            self._parents_first(table)
             self._creates(table, batch.items)
         elif batch.kind is ChangeKind.UPDATE:
             self._updates(table, batch.items)
         else:
             self._deletes(table, batch.items)
+
+    def _parents_first(self, table: Table) -> None:
+        """The records queued to be created that ``table``'s new records may refer to,
+        written first."""
+        for parent in _PARENTS[table]:
+            waiting = self.pending.get(parent)
+            if waiting is not None and waiting.kind is ChangeKind.CREATE:
+                self._flush(parent)
 
     def _creates(self, table: Table, items: list[_Item]) -> None:
         """INSERT the batch; log every created record's values."""
@@ -875,6 +895,8 @@ class BulkWriter:
         kinds = [_NULL_ONLY if empty else set(map(type, values))
                  for values, empty in zip(columns, null_only, strict=True)]
         names, values = ("id", *(c for c, _ in given)), [ids, *(v for _, v in given)]
+        if table not in self.indexes:
+            self.indexes[table] = self._indexes_aside(table)
         if self.alongside and set().union(*kinds) <= self.dialect.at_once_types:
             self.dialect.insert_at_once(self.conn, name, names, values)
         else:
@@ -890,6 +912,14 @@ class BulkWriter:
             self.wait_quiet()
             log = [(self.run_id, *row) for row in zip(seqs, ids, *columns, strict=True)]
             self.dialect.log_created(self.conn, name, layout.columns, log)
+
+    def _indexes_aside(self, table: Table) -> list[str]:
+        """A large run's first records of a table that holds none: the table's indexes set
+        aside until its end (its lookups read the records older than the run, by id)."""
+        if self.total < INDEXES_AFTER or self.conn.execute(
+                f'SELECT 1 FROM "{table.value}" LIMIT 1').fetchone() is not None:
+            return []
+        return self.dialect.set_indexes_aside(self.conn, table.value)
 
     def _created_columns(self, table: Table, items: list[_Item]) -> list[Sequence[Any]]:
         """The batch's created values as stored, by column (in the layout's order)."""
