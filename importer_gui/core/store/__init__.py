@@ -731,10 +731,12 @@ class Store:
             try:
                 with self._dialect.write_journal(conn), \
                         self._dialect.write_cache(conn, expected), \
+                        self._dialect.references_unchecked(conn, expected) as unchecked, \
                         interrupts.commit_under_way() as committing, \
                         self._transaction(conn, monitor):
                     run_id = write_run(conn, self._dialect, self.path, changes, run,
-                                       monitor, expected, wait_quiet, as_read)
+                                       monitor, expected, wait_quiet, as_read,
+                                       check_references=unchecked)
                     committing()
                     return run_id
             except self._dialect.errors as exc:

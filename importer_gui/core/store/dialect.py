@@ -65,6 +65,9 @@ CACHE_MAX_KIB = 24 * 1024
 # The rows of one INSERT ... VALUES a write alongside the planner makes (insert_at_once),
 # and so of the writer's batches (writer.CHUNK).
 AT_ONCE_ROWS = 2000
+# The changes of a write from which SQLite checks no reference, the writer checking those it
+# wrote at its end (SqliteDialect.references_unchecked).
+UNCHECKED_FROM = 10_000
 WAL_RETRY = 0.01  # seconds between two tries of SqliteDialect._into_wal
 # Seconds between two tries of a writer lock another writer holds, when the wait is said
 # and may be cancelled (``Waiting``): a cancel is heard, and a lock freed taken, as soon.
@@ -201,6 +204,15 @@ class Dialect(Protocol):
     def broken_reference(self, conn: Connection) -> BrokenReference | None:
         """The first reference the store holds to a row it does not hold (as the engine
         declares references); None when every one leads somewhere."""
+
+    def references_unchecked(self, conn: Connection,
+                             changes: int) -> AbstractContextManager[bool]:
+        """Outside a write of about ``changes`` changes: True when the engine checks none of
+        its references meanwhile, and the writer checks those it wrote (``reference_refused``
+        its failure)."""
+
+    def reference_refused(self) -> BaseException:
+        """A broken reference the writer found, as the engine's COMMIT would refuse it."""
 
     def set_indexes_aside(self, conn: Connection, table: str) -> list[str]:
         """Drop the secondary indexes of ``table``, which holds no row, for a write that
@@ -666,6 +678,28 @@ class SqliteDialect:
         [value] = conn.execute(f'SELECT "{column}" FROM "{table}" WHERE rowid = ?',
                                (row_id,)).fetchone()
         return BrokenReference(table, row_id, column, parent, value)
+
+    @contextmanager
+    def references_unchecked(self, conn: sqlite3.Connection, changes: int) -> Iterator[bool]:
+        """References off for a large write (set outside a transaction only), on again after.
+
+        Each INSERT looks up every reference it holds (a million registrations' learners and
+        sessions), and readies its statement to be undone alone for them; the writer checks
+        the rows it wrote at the end instead, under the writer lock the transaction took at
+        its BEGIN IMMEDIATE: no other program writes between that check and the COMMIT.
+        """
+        if changes < UNCHECKED_FROM or not conn.execute("PRAGMA foreign_keys").fetchone()[0]:
+            yield False
+            return
+        conn.execute("PRAGMA foreign_keys = 0")
+        try:
+            yield True
+        finally:
+            conn.execute("PRAGMA foreign_keys = 1")
+
+    def reference_refused(self) -> BaseException:
+        """The words of a COMMIT refused for a deferred reference."""
+        return sqlite3.IntegrityError("FOREIGN KEY constraint failed")
 
     def set_indexes_aside(self, conn: sqlite3.Connection, table: str) -> list[str]:
         """An index made over rows all there sorts them once; kept up by each INSERT, it

@@ -579,6 +579,15 @@ class PostgresDialect:
         """The (deferrable) references checked at COMMIT, for this transaction only."""
         conn.execute("SET CONSTRAINTS ALL DEFERRED")
 
+    def references_unchecked(self, conn: PgConnection,
+                             changes: int) -> AbstractContextManager[bool]:
+        """False: the server checks the (deferred) references at COMMIT."""
+        return nullcontext(False)
+
+    def reference_refused(self) -> BaseException:
+        """Never asked: the server checks its references itself."""
+        return RuntimeError("the server checks its references")
+
     def set_indexes_aside(self, conn: PgConnection, table: str) -> list[str]:
         """None: the server's indexes are left as they are."""
         return []

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import json
 from array import array
-from collections import deque
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -334,18 +334,19 @@ def _placeholder(write: Change | Record | tuple[Any, ...]) -> bool:
 def write_run(conn: Connection, dialect: Dialect, path: Path, changes: Iterable[Write],
               run: RunInfo, monitor: Monitor, total: int = 0,
               wait_quiet: Callable[[], None] | None = None,
-              as_read: Iterable[AsRead] = ()) -> int:
+              as_read: Iterable[AsRead] = (), *, check_references: bool = False) -> int:
     """Write the run's row, every change and its log; the caller holds the transaction.
     ``total``: how many changes there are, for the progress (0: unknown); ``wait_quiet``:
     the write runs beside the planner, and this returns once the planning is over. The
     run's configuration, files and counts are recorded as they are at its end: a write
     beside the planner learns them last (an import's configuration as its files' headers
     laid it out). ``as_read``: records the plan read and the changes leave alone, which must
-    still be as read (see ``BulkWriter.check_as_read``)."""
+    still be as read (see ``BulkWriter.check_as_read``); ``check_references``: the engine
+    checks none meanwhile, and the writer checks those it wrote."""
     dialect.defer_references(conn)
     run_id = _insert_run(conn, dialect, path, run)
     writer = BulkWriter(conn, dialect, path, run_id, monitor, total, wait_quiet,
-                        reverting=run.kind == REVERT_KIND)
+                        reverting=run.kind == REVERT_KIND, check_references=check_references)
     writer.check_as_read(as_read)
     for part in changes.batches() if isinstance(changes, Batched) else _parts(changes):
         writer.add_all(part)
@@ -508,6 +509,74 @@ AsRead = tuple[Table, int, dict[str, Any] | None]
 _Item = tuple[int, int, Change | Record | tuple[Any, ...]]
 
 
+# Each table's references, and the references to it: (table, column, parent).
+_REFERENCES = {t: tuple((t, column, parent) for column, parent in schema.references(t).items())
+               for t in Table}
+_REFERRED_BY = {t: tuple(r for refs in _REFERENCES.values() for r in refs if r[2] is t)
+                for t in Table}
+
+
+@dataclass
+class _Written:
+    """What a write's records refer to, and the records it updated and deleted: checked at
+    its end, when the engine checks no reference."""
+
+    referred: dict[Table, set[Any]] = field(default_factory=lambda: defaultdict(set))
+    updated: dict[Table, set[int]] = field(default_factory=lambda: defaultdict(set))
+    deleted: dict[Table, set[int]] = field(default_factory=lambda: defaultdict(set))
+
+    def created(self, table: Table, columns: dict[str, Sequence[Any]]) -> None:
+        """The ids new records of ``table`` refer to, by their columns as stored (a column
+        left out is NULL: it refers to none)."""
+        for _, column, parent in _REFERENCES[table]:
+            if column in columns:
+                self.referred[parent].update(columns[column])
+
+    def whole(self, conn: Connection, dialect: Dialect) -> bool:
+        """Whether every record referred to is there, every record updated refers only to
+        records there, and no record deleted is referred to."""
+        p = dialect.param
+        for parent, ids in self.referred.items():
+            ids.discard(None)
+            for part in _chunks(sorted(ids)):
+                if conn.execute(f'SELECT count(*) FROM "{parent.value}" WHERE id'
+                                f' IN ({", ".join([p] * len(part))})', part
+                                ).fetchone()[0] != len(part):
+                    return False
+        for table, ids in self.updated.items():
+            for part in _chunks(sorted(ids)):
+                if not _refer_whole(conn, table, f"t.id IN ({', '.join([p] * len(part))})",
+                                    part):
+                    return False
+        for table, ids in self.deleted.items():
+            for child, column, _ in _REFERRED_BY[table]:
+                for part in _chunks(sorted(ids)):
+                    if conn.execute(
+                            f'SELECT 1 FROM "{child.value}" WHERE "{column}"'
+                            f' IN ({", ".join([p] * len(part))}) LIMIT 1', part).fetchone():
+                        return False
+        return True
+
+
+def _chunks(ids: list[Any]) -> Iterator[list[Any]]:
+    """``ids`` IN_CHUNK at a time."""
+    for start in range(0, len(ids), IN_CHUNK):
+        yield ids[start:start + IN_CHUNK]
+
+
+def _refer_whole(conn: Connection, table: Table, where: str, values: Sequence[int]) -> bool:
+    """Whether the records of ``table`` that ``where`` selects (as ``t``) refer only to
+    records there."""
+    if not _REFERENCES[table]:
+        return True
+    # NULL (no reference) would be NOT IN a table holding no rows.
+    broken = " OR ".join(f'(t."{column}" IS NOT NULL AND t."{column}" NOT IN'
+                         f' (SELECT id FROM "{parent.value}"))'
+                         for _, column, parent in _REFERENCES[table])
+    return conn.execute(f'SELECT 1 FROM "{table.value}" AS t WHERE {where} AND ({broken})'
+                        " LIMIT 1", list(values)).fetchone() is None
+
+
 @dataclass
 class _Batch:
     """Consecutive changes of one kind to one table, waiting for executemany."""
@@ -521,8 +590,8 @@ class BulkWriter:
 
     def __init__(self, conn: Connection, dialect: Dialect, path: Path, run_id: int,
                  monitor: Monitor, total: int,
-                 wait_quiet: Callable[[], None] | None = None, *, reverting: bool = False
-                 ) -> None:
+                 wait_quiet: Callable[[], None] | None = None, *, reverting: bool = False,
+                 check_references: bool = False) -> None:
         self.conn = conn
         self.dialect = dialect
         self.path = path
@@ -546,6 +615,9 @@ class BulkWriter:
         self.reverting = reverting
         # By table created into: the statements making again the indexes set aside.
         self.indexes: dict[Table, list[str]] = {}
+        # The engine checks no reference: the records written, by table, whose references
+        # the writer checks at the end (created: spans of ids), and those deleted.
+        self.written: _Written | None = _Written() if check_references else None
 
     def check_as_read(self, reads: Iterable[AsRead]) -> None:
         """Records the plan read and leaves alone still as it read them, by the rule of the
@@ -739,6 +811,8 @@ class BulkWriter:
             self._flush(table)
         for statements in self.indexes.values():
             self.dialect.make_indexes(self.conn, statements)
+        if self.written is not None and not self.written.whole(self.conn, self.dialect):
+            raise self.dialect.reference_refused()
         for table, next_id in self.next_id.items():
             self.dialect.claim_ids(self.conn, table.value, next_id - 1)
         self._report()
@@ -897,6 +971,8 @@ class BulkWriter:
         names, values = ("id", *(c for c, _ in given)), [ids, *(v for _, v in given)]
         if table not in self.indexes:
             self.indexes[table] = self._indexes_aside(table)
+        if self.written is not None:
+            self.written.created(table, dict(given))
         if self.alongside and set().union(*kinds) <= self.dialect.at_once_types:
             self.dialect.insert_at_once(self.conn, name, names, values)
         else:
@@ -1020,6 +1096,8 @@ class BulkWriter:
             current[record_id] = after = {**row, **values}
             log.append((self.run_id, seq, table.value, "update", record_id, encode(row),
                         encode(after)))
+        if self.written is not None:
+            self.written.updated[table].update(current)
         cols, p = self.layouts[table].columns, self.dialect.param
         sets = ", ".join(f"{c} = {p}" for c in cols)
         self.conn.executemany(
@@ -1037,6 +1115,8 @@ class BulkWriter:
             row = self._existing(current, table, record_id, before)
             log.append((self.run_id, seq, table.value, "delete", record_id, encode(row), None))
             del current[record_id]
+        if self.written is not None:
+            self.written.deleted[table].update(i for _, i, _ in items)
         self.conn.executemany(f'DELETE FROM "{table.value}" WHERE id = {self.dialect.param}',
                               [(i,) for _, i, _ in items])
         self._log(log)
