@@ -24,6 +24,10 @@ SQLite's choices, and why:
   busy timeout set aside, so that it says it waits and hears a cancel meanwhile.
 - ``defer_foreign_keys``: within a commit, references are checked at COMMIT, which lets
   changes be grouped per table for ``executemany`` while each table keeps its own order.
+- ``foreign_keys`` off for a large write (``references_unchecked``): the writer checks the
+  references it wrote at its end, under the writer lock, once for each record referred to
+  rather than at every INSERT; and a table that held no row gets its indexes after its rows
+  (``set_indexes_aside``).
 - ``application_id`` and ``user_version`` tell our stores from other SQLite files, and say
   which schema version wrote the file. A file is new (ours to create tables in) only when
   both are 0 and it holds nothing: another program's database, even empty, is left alone.
