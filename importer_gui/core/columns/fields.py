@@ -86,9 +86,19 @@ class FieldColumn:
         a row has none)."""
         if self.codes is not None:
             codes = self.codes if places is None else self.codes.gather(places)
-            return list(map(self.values.__getitem__, codes.to_list()))
+            values: list[Any] = []
+            # A part at a time: a million codes made ints at once, then let go, would leave
+            # as many holes in the interpreter's memory, which its next objects (the
+            # preview's sorted positions) would be scattered into.
+            for start in range(0, codes.len(), _PART):
+                values.extend(map(self.values.__getitem__,
+                                  codes.slice(start, _PART).to_list()))
+            return values
         cells = self.cells if places is None else self.cells.gather(places)
         return [value or None for value in cells.str.strip_chars(spaces()).to_list()]
+
+
+_PART = 1 << 16  # codes made Python's ints at a time
 
 
 @dataclass

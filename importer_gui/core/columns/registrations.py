@@ -164,8 +164,8 @@ def _decide(pl: ModuleType, frame: Frame, action: BoundAction, setup: _Setup,
         list(work.filter(~pl.col("reach")).select("row", "error").iter_rows()), read_issues,
         numbers(work.filter(pl.col("known")).get_column("row")), places,
         creating.get_column("id").to_list(),
-        _shared(creating.get_column("learner").to_list(), overlay.tables[Table.LEARNER]),
-        _shared(creating.get_column("session").to_list(), overlay.tables[Table.SESSION]),
+        _shared(numbers(creating.get_column("learner")), overlay.tables[Table.LEARNER]),
+        _shared(numbers(creating.get_column("session")), overlay.tables[Table.SESSION]),
         list(map(guids.__getitem__, places)),
         [None] * len(places) if dates is None else dates.at(creating.get_column("row")),
         list(makers.select("row", "session_id", "training").iter_rows()),
@@ -501,7 +501,7 @@ def _make_registrations(decided: _Decided, sessions: dict[int, Any], overlay: Ov
         changes[row] = CreatedRecords((session, changes[row]))
 
 
-def _shared(ids: list[int], records: dict[int, Any]) -> list[int]:
+def _shared(ids: Sequence[int], records: dict[int, Any]) -> list[int]:
     """The ids, each the very int its record holds where it has one (a million rows then
     hold references, not a million ints of their own)."""
     held: dict[int, int] = {}
