@@ -12,7 +12,7 @@ from typing import Any
 
 from importer_gui.core.actions.base import FieldReader, RowContext, _readers, read_values
 from importer_gui.core.binding import BoundAction, BoundField, KeyText
-from importer_gui.core.columns.frame import ASCII_SPACE, Frame
+from importer_gui.core.columns.frame import ASCII_SPACE, Frame, parts
 from importer_gui.core.overlay import Overlay
 
 
@@ -87,18 +87,11 @@ class FieldColumn:
         if self.codes is not None:
             codes = self.codes if places is None else self.codes.gather(places)
             values: list[Any] = []
-            # A part at a time: a million codes made ints at once, then let go, would leave
-            # as many holes in the interpreter's memory, which its next objects (the
-            # preview's sorted positions) would be scattered into.
-            for start in range(0, codes.len(), _PART):
-                values.extend(map(self.values.__getitem__,
-                                  codes.slice(start, _PART).to_list()))
+            for part in parts(codes):  # never a million ints at once (frame.PART)
+                values.extend(map(self.values.__getitem__, part))
             return values
         cells = self.cells if places is None else self.cells.gather(places)
         return [value or None for value in cells.str.strip_chars(spaces()).to_list()]
-
-
-_PART = 1 << 16  # codes made Python's ints at a time
 
 
 @dataclass

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import codecs
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -16,6 +17,10 @@ from importer_gui.core.readers.table import Table, row_maker
 
 # Rows turned into Python's tuples at a time.
 _ROWS_AT_A_TIME = 4096
+# Values of a column made Python's objects at a time: one call over a million holds the GIL
+# (the window's thread waits), and a million objects made at once, then let go, leave as
+# many holes in the interpreter's memory that its next objects are scattered into.
+PART = 1 << 16
 # What Python's str.strip() takes off ASCII text; polars is told these exactly.
 ASCII_SPACE = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
 # Codecs that read ASCII bytes as ASCII: a file of ASCII bytes reads alike in each.
@@ -47,6 +52,12 @@ class Frame:
         for start in range(0, rows.height, _ROWS_AT_A_TIME):
             cells.extend(map(make, rows.slice(start, _ROWS_AT_A_TIME).rows()))
         return cells
+
+
+def parts(column: Any) -> Iterator[list[Any]]:
+    """A column's values as Python's, PART of them at a time."""
+    for start in range(0, column.len(), PART):
+        yield column.slice(start, PART).to_list()
 
 
 def read_plain(pl: ModuleType, table: Table) -> Frame | None:

@@ -38,10 +38,9 @@ from importer_gui.core.catalogue import messages as msg
 from importer_gui.core.columns import engine
 from importer_gui.core.columns.fields import FieldColumn, Keys, read_fields
 from importer_gui.core.columns.finders import learners_by, trainings_by
-from importer_gui.core.columns.frame import Frame
+from importer_gui.core.columns.frame import PART, Frame
 from importer_gui.core.columns.progress import progress
 from importer_gui.core.columns.rows import (
-    PART,
     cells_at,
     file_rows,
     flagged,
@@ -137,12 +136,12 @@ def _decide(pl: ModuleType, frame: Frame, action: BoundAction, setup: _Setup,
     rows = _found(pl, setup, fields, overlay, read_issues, keys["title"])
     if rows is None:
         return None
-    guids = _per_row(fields.get(GUID), frame.height)
-    dates = fields.get(DATE)
+    # Kept, the text of its column with it, for the rows that register (known only below).
+    guids, dates = fields.get(GUID), fields.get(DATE)
     if kept is KeptCells.ERRORS:
         cells = cells_at(frame, (rows.error != _NONE).arg_true().to_list())
         frame.rows = None
-    del fields
+    del fields  # the file's other columns go with it
     work = _work_frame(pl, rows, keys)
     del rows
     if not _sessions_unchanged(pl, work, keys, overlay):
@@ -166,26 +165,27 @@ def _decide(pl: ModuleType, frame: Frame, action: BoundAction, setup: _Setup,
         creating.get_column("id").to_list(),
         _shared(numbers(creating.get_column("learner")), overlay.tables[Table.LEARNER]),
         _shared(numbers(creating.get_column("session")), overlay.tables[Table.SESSION]),
-        list(map(guids.__getitem__, places)),
-        [None] * len(places) if dates is None else dates.at(creating.get_column("row")),
+        _at(guids, creating.get_column("row")), _at(dates, creating.get_column("row")),
         list(makers.select("row", "session_id", "training").iter_rows()),
         {field: _values(makers.get_column(name), keys[name]) for name, field in _KEYED},
         cells)
 
 
-def _per_row(field: FieldColumn | None, height: int) -> list[Any]:
-    """Each row's value of the field (None everywhere without the field)."""
-    return [None] * height if field is None else field.at(None)
+def _at(field: FieldColumn | None, places: Any) -> list[Any]:
+    """The field's values at the rows ``places`` (None everywhere without the field)."""
+    return [None] * places.len() if field is None else field.at(places)
 
 
-def _values(numbers: Any, keys: Keys) -> list[Any]:
+def _values(keyed: Any, keys: Keys) -> list[Any]:
     """What each number stands for (None for a null one)."""
     values = keys.values
-    return [None if number is None else values[number] for number in numbers.to_list()]
+    return [None if number is None else values[number] for number in keyed.to_list()]
 
 
 # The fields rows are told apart by, and their names in the work frame.
 _KEYED = (("title", TITLE), ("start", "sessionStartDate"), ("end", "sessionEndDate"))
+
+
 def _keys(pl: ModuleType, field: FieldColumn | None, height: int) -> Keys:
     """A field's values as numbers (FieldColumn.keys); none for a field the file lacks."""
     if field is None:

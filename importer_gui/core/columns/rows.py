@@ -11,13 +11,10 @@ from typing import Any
 from importer_gui.core.actions.base import RowContext, read_values
 from importer_gui.core.binding import BoundAction
 from importer_gui.core.columns.fields import FieldColumn
-from importer_gui.core.columns.frame import Frame
+from importer_gui.core.columns.frame import Frame, parts
 from importer_gui.core.issues import Issue
 from importer_gui.core.overlay import Overlay
 from importer_gui.core.plan import ActionResult, ImportPlan
-
-# Rows a step that holds the GIL takes at a time (the window's thread waits no longer).
-PART = 1 << 16
 
 
 def unclean_rows(pl: ModuleType, frame: Frame, action: BoundAction, overlay: Overlay,
@@ -67,8 +64,8 @@ def numbers(column: Any) -> array[int]:
     """A column of row numbers as an array: a million rows' numbers as ints would stay in
     the interpreter's memory, 36 MB of it, after they are let go."""
     held = array("q")
-    for start in range(0, column.len(), PART):
-        held.extend(column.slice(start, PART).to_list())
+    for part in parts(column):
+        held.extend(part)
     return held
 
 

@@ -87,14 +87,14 @@ def plan(pl: ModuleType, frame: Frame, action: BoundAction, overlay: Overlay,
     kept = imp_plan.rows.kept
     try:
         decided = _decide(pl, frame, action, overlay)
+        if decided is None:
+            return False
         # The cells kept taken before anything changes (polars may still refuse here),
         # and the file's text let go before the records are made.
-        cells = None if decided is None else _kept_cells(frame, kept, decided)
+        cells = _kept_cells(frame, kept, decided)
     except BaseException as exc:
         if not engine.refused(pl, exc):
             raise
-        return False
-    if decided is None or cells is None:
         return False
     if kept is not KeptCells.ALL:
         frame.rows = None
