@@ -196,10 +196,6 @@ class Overlay:
             del self._indexes[key]
         indexes.clear()
 
-    def file(self, table: Table, record: Record) -> None:
-        """File a record added to ``tables`` in the table's indexes."""
-        self._file(table, record)
-
     def clear(self) -> None:
         """Forget every record and index (to free memory when a plan cannot be finished)."""
         self.tables.clear()

@@ -17,7 +17,7 @@ from importer_gui.core.cells import Cell
 from importer_gui.core.config import ImportConfig
 from importer_gui.core.errors import DataFileError
 from importer_gui.core.issues import OUTCOME_ORDER, Issue, Level, Outcome, outcome_totals_by_name
-from importer_gui.core.records import Change, Record, Table
+from importer_gui.core.records import Change, Record
 
 if TYPE_CHECKING:
     from importer_gui.core.overlay import Creations
@@ -407,10 +407,6 @@ class ImportPlan:
     stamp: FileStamp | None = None
     read: ReadStamp | None = None  # the file as the check found it before reading it
     by_columns: bool = False  # planned by the column planner (core/columns), not row by row
-    # A column plan's rows' records, for the import's SettingRows to note (then None): the
-    # table, and per row the id of the record it sets (0: none).
-    set_by_columns: tuple[Table, Sequence[int]] | None = field(default=None, repr=False,
-                                                                compare=False)
     _row_counts: Counter[Outcome] = field(init=False, repr=False, compare=False)
     # Each issue's count, once asked for (None before): kept up to date row by row.
     _issues: Counter[Issue] | None = field(default=None, init=False, repr=False,

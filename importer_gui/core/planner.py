@@ -278,11 +278,8 @@ def _plan_table(overlay: Overlay, actions: list[BoundAction], table: DataTable,
                 feeder: Feeder | None) -> Widths:
     total = table.row_count_hint or 0
     what = f"Checking {Path(table.path).name}"
-    width = _plan_by_columns(overlay, actions, table, imp_plan, monitor, what, feeder)
+    width = _plan_by_columns(overlay, actions, table, imp_plan, monitor, what, setters, feeder)
     if width is not None:
-        if imp_plan.set_by_columns is not None:  # an edited row is warned as it would be
-            setters.note_rows(*imp_plan.set_by_columns)
-            imp_plan.set_by_columns = None
         return width
     warn = setters.warnings
     rows = _in_file_columns(enumerate(  # blank rows not given
@@ -313,25 +310,25 @@ def _plan_table(overlay: Overlay, actions: list[BoundAction], table: DataTable,
 
 
 def _plan_by_columns(overlay: Overlay, actions: list[BoundAction], table: DataTable,
-                     imp_plan: ImportPlan, monitor: Monitor, what: str,
+                     imp_plan: ImportPlan, monitor: Monitor, what: str, setters: SettingRows,
                      feeder: Feeder | None) -> Widths | None:
-    """The import planned by column (core/columns) when its file and action allow: the
-    widths its rows may have; None when it is the row planner's."""
+    """The import planned by column (core/columns) when its file and action allow (the
+    records its rows set noted in ``setters``): the widths its rows may have; None when it
+    is the row planner's."""
     first = len(imp_plan.rows)
     try:
-        width = columns.plan_import(overlay, actions, table, imp_plan, monitor, what)
+        width = columns.plan_import(overlay, actions, table, imp_plan, setters, monitor, what)
     except MemoryError:
         give_memory_back()
         raise
     if width is None:
         return None
     imp_plan.add_counts(outcome_counts(imp_plan.rows.outcomes, first))
-    file_width = max(width, len(imp_plan.headers or ()))
-    del imp_plan.columns[file_columns(imp_plan.columns, file_width):]
+    # The file's width as the mapping page tells it (head_width), every row ``width`` wide.
+    _keep_file_columns(imp_plan, head_width(imp_plan.headers, [(0, ("",) * width)]))
     if feeder is not None:  # the rows are all planned: the write takes them from here
         feeder.planned(imp_plan)
-    mapped = len(imp_plan.columns)
-    return Widths(mapped, min(mapped, width), max(mapped, width))
+    return Widths.around(len(imp_plan.columns), width)
 
 
 def plan_rows_into(imp_plan: ImportPlan, overlay: Overlay,
@@ -383,9 +380,13 @@ def _in_file_columns(rows: NumberedRows, imp_plan: ImportPlan) -> NumberedRows:
     rows = iter(rows)
     ahead = list(islice(rows, HEAD_ROWS))
     if ahead or imp_plan.headers:
-        width = head_width(imp_plan.headers, [row for _count, row in ahead])
-        del imp_plan.columns[file_columns(imp_plan.columns, width):]
+        _keep_file_columns(imp_plan, head_width(imp_plan.headers, [row for _count, row in ahead]))
     return chain(ahead, rows)
+
+
+def _keep_file_columns(imp_plan: ImportPlan, width: int) -> None:
+    """Drop the mapping's ignored columns past the file's last one (``width`` columns)."""
+    del imp_plan.columns[file_columns(imp_plan.columns, width):]
 
 
 # Rows read ahead to learn how many cells the file's lines usually have.
@@ -403,6 +404,11 @@ class Widths:
     mapped: int  # the columns the configuration maps
     low: int
     high: int
+
+    @classmethod
+    def around(cls, mapped: int, usual: int) -> Widths:
+        """The widths of a file whose lines usually have ``usual`` cells."""
+        return cls(mapped, min(mapped, usual), max(mapped, usual))
 
     def issue(self, cells: tuple[Cell, ...]) -> Issue | None:
         """The warning a row with another number of cells gets, if any."""
@@ -437,7 +443,7 @@ def _with_widths(rows: NumberedRows, imp_plan: ImportPlan) -> tuple[NumberedRows
     ahead = list(islice(rows, USUAL_WIDTH_ROWS))
     counts = Counter(len(cells) for _count, (_line, cells) in ahead)
     usual = counts.most_common(1)[0][0] if counts else mapped
-    return chain(ahead, rows), Widths(mapped, min(mapped, usual), max(mapped, usual))
+    return chain(ahead, rows), Widths.around(mapped, usual)
 
 
 def _warned(results: Sequence[ActionResult], issue: Issue) -> tuple[ActionResult, ...]:

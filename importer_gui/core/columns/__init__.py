@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from importer_gui.core.plan import ImportPlan
     from importer_gui.core.progress import Monitor
     from importer_gui.core.readers import Table
+    from importer_gui.core.setting_rows import SettingRows
 
 
 # False: every import is planned row by row (the tests compare both ways).
@@ -28,10 +29,11 @@ ENABLED = True
 
 
 def plan_import(overlay: Overlay, actions: list[BoundAction], table: Table,
-                imp_plan: ImportPlan, monitor: Monitor, what: str) -> int | None:
-    """Plan an import's rows by column into ``imp_plan.rows`` and the overlay; the file's
-    width (cells a row) when done, None when the row planner is to plan them (nothing then
-    changed)."""
+                imp_plan: ImportPlan, setters: SettingRows, monitor: Monitor,
+                what: str) -> int | None:
+    """Plan an import's rows by column into ``imp_plan.rows`` and the overlay, the records
+    they set noted in ``setters``; the file's width (cells a row) when done, None when the
+    row planner is to plan them (nothing then changed)."""
     # A table that is no text file of its own (a sheet, rows replayed or edited) has none.
     if not ENABLED or len(actions) != 1 or getattr(table, "text", None) is None:
         return None
@@ -52,14 +54,15 @@ def plan_import(overlay: Overlay, actions: list[BoundAction], table: Table,
         if not engine.refused(pl, exc):
             raise
         return None
-    if frame is None or not planner(pl, frame, actions[0], overlay, imp_plan, monitor, what):
+    if frame is None or not planner(pl, frame, actions[0], overlay, imp_plan, setters, monitor,
+                                    what):
         return None
     imp_plan.by_columns = True
     return frame.width
 
 
-Planner = Callable[["ModuleType", "Frame", "BoundAction", "Overlay", "ImportPlan", "Monitor",
-                    str], bool]
+Planner = Callable[["ModuleType", "Frame", "BoundAction", "Overlay", "ImportPlan",
+                    "SettingRows", "Monitor", str], bool]
 
 
 def _planner(action: BoundAction) -> Planner | None:

@@ -55,6 +55,7 @@ from importer_gui.core.overlay import Overlay, record_defaults
 from importer_gui.core.plan import OUTCOME_CODE, CreatedRecords, ImportPlan, KeptCells
 from importer_gui.core.progress import Monitor
 from importer_gui.core.records import RECORD_TYPES, Table
+from importer_gui.core.setting_rows import SettingRows
 
 SPEC_NAME = SPEC.name
 
@@ -83,9 +84,10 @@ class _Rows:
 
 
 def plan(pl: ModuleType, frame: Frame, action: BoundAction, overlay: Overlay,
-         imp_plan: ImportPlan, monitor: Monitor, what: str) -> bool:
+         imp_plan: ImportPlan, _setters: SettingRows, monitor: Monitor, what: str) -> bool:
     """Plan the frame's rows into ``imp_plan.rows`` and the overlay; False, with nothing
-    changed, when a row needs the row planner."""
+    changed, when a row needs the row planner. (A registration sets no record a later row
+    may set again: nothing for SettingRows.)"""
     setup = _setup(action)
     done = partial(progress, monitor, frame.height, what)
     done(0.1)  # read

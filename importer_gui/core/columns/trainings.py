@@ -51,6 +51,7 @@ from importer_gui.core.overlay import Overlay, record_defaults
 from importer_gui.core.plan import OUTCOME_CODE, ImportPlan, KeptCells
 from importer_gui.core.progress import Monitor
 from importer_gui.core.records import RECORD_TYPES, Table
+from importer_gui.core.setting_rows import SettingRows
 
 SPEC_NAME = SPEC.name
 
@@ -79,7 +80,7 @@ class _Decided:
 
 
 def plan(pl: ModuleType, frame: Frame, action: BoundAction, overlay: Overlay,
-         imp_plan: ImportPlan, monitor: Monitor, what: str) -> bool:
+         imp_plan: ImportPlan, setters: SettingRows, monitor: Monitor, what: str) -> bool:
     """Plan the frame's rows into ``imp_plan.rows`` and the overlay; False, with nothing
     changed, when a row needs the row planner."""
     done = partial(progress, monitor, frame.height, what)
@@ -99,7 +100,10 @@ def plan(pl: ModuleType, frame: Frame, action: BoundAction, overlay: Overlay,
     if kept is not KeptCells.ALL:
         frame.rows = None
     done(0.6)
+    start = overlay.next_placeholder()  # the first new course's id
     _write(decided, action, overlay, imp_plan, frame, cells)
+    # An edited row is then warned as after a plan row by row (SettingRows.again).
+    setters.note_rows(Table.TRAINING, _set_by(decided, start))
     done(1.0)
     return True
 
@@ -231,7 +235,6 @@ def _write(decided: _Decided, action: BoundAction, overlay: Overlay, imp_plan: I
     for row, record in zip(decided.creating, records, strict=True):
         changes[row] = record
     file_rows(imp_plan, overlay, frame, (start, len(records)), results, codes, changes, cells)
-    imp_plan.set_by_columns = (Table.TRAINING, _set_by(decided, start))
 
 
 def _set_by(decided: _Decided, start: int) -> array[int]:
