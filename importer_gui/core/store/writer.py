@@ -1064,8 +1064,7 @@ class BulkWriter:
         # Equal in all: found by the first column, or (unkeyed) by any the record fills.
         for at, column in enumerate(found_by if keyed else found_by[:1]):
             values = sorted({key[at] for key in wanted if key[at] is not None})
-            for start in range(0, len(values), IN_CHUNK):
-                part = values[start:start + IN_CHUNK]
+            for part in _chunks(values):
                 sql = (f'SELECT id, {", ".join(found_by)} FROM "{name}" WHERE {column}'
                        f' IN ({", ".join([p] * len(part))}){without_keys} AND id < {p}')
                 for found_id, *found in self.conn.execute(sql, (*part, self.first_id[table])):
@@ -1181,9 +1180,7 @@ class BulkWriter:
         """The stored values of some records, by id."""
         cols, p = self.layouts[table].columns, self.dialect.param
         found: dict[int, dict[str, Any]] = {}
-        ordered = sorted(ids)
-        for start in range(0, len(ordered), IN_CHUNK):
-            part = ordered[start:start + IN_CHUNK]
+        for part in _chunks(sorted(ids)):
             sql = (f'SELECT id, {", ".join(cols)} FROM "{table.value}"'
                    f' WHERE id IN ({", ".join([p] * len(part))})')
             for row in self.conn.execute(sql, part):
