@@ -56,14 +56,11 @@ def _load() -> ModuleType | None:
             import polars
         polars.Series([1, 2]).sum()  # the runtime answers (some 2 ms)
     except BaseException as exc:
-        # A Rust panic is a BaseException (pyo3's PanicException); Ctrl+C still stops. The
-        # readers are imported only then: the engine's import stays free of them.
-        from importer_gui.core.readers.native import is_panic
-
-        if not isinstance(exc, Exception) and not is_panic(exc):
+        # A Rust panic is a BaseException (pyo3's PanicException); Ctrl+C still stops.
+        if not isinstance(exc, Exception) and not _is_panic(exc):
             raise
-        log.info("polars cannot be used here, so large files are planned row by row: %s: %s",
-                 type(exc).__name__, str(exc).strip().partition("\n")[0])
+        log.info("polars cannot be used here, so large files are planned row by row: %s",
+                 _first_line(exc))
         return None
     return polars
 
@@ -75,8 +72,7 @@ def refused(pl: ModuleType, exc: BaseException) -> bool:
         return False
     if type(exc).__name__ not in _SAID:
         _SAID.add(type(exc).__name__)
-        log.info("polars refused a file, so it is planned row by row: %s: %s",
-                 type(exc).__name__, str(exc).strip().partition("\n")[0])
+        log.info("polars refused a file, so it is planned row by row: %s", _first_line(exc))
     return True
 
 
@@ -84,6 +80,14 @@ _SAID: set[str] = set()
 
 
 def _is_panic(exc: BaseException) -> bool:
+    """Whether ``exc`` is a Rust panic (the readers imported only then: the engine's import
+    stays free of them)."""
     from importer_gui.core.readers.native import is_panic
 
     return is_panic(exc)
+
+
+def _first_line(exc: BaseException) -> str:
+    """An exception as the log says it: its type and its message's first line."""
+    first = str(exc).strip().partition("\n")[0]
+    return f"{type(exc).__name__}: {first}"
