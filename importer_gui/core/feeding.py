@@ -103,9 +103,11 @@ class Feeder:
         return chain.from_iterable(self._batches(imp, iter(rows)))
 
     def planned(self, imp: ImportPlan) -> None:
-        """Hand over an import planned whole (by column), after what earlier imports still
-        hold, BATCH_ROWS rows at a time."""
-        self._join(imp)
+        """Hand over the rows of an import planned by column (all, or those filed so far:
+        told again as more are), after what earlier imports still hold, BATCH_ROWS rows at
+        a time."""
+        if id(imp) not in self._fed:
+            self._join(imp)
         while self._taken and self._fed[id(imp)] < len(imp.rows):
             self._taken = self._hand_over(imp, BATCH_ROWS)
 

@@ -316,8 +316,11 @@ def _plan_by_columns(overlay: Overlay, actions: list[BoundAction], table: DataTa
     records its rows set noted in ``setters``): the widths its rows may have; None when it
     is the row planner's."""
     first = len(imp_plan.rows)
+    # The rows filed so far go to the write, while the rest are made.
+    filed = (lambda: None) if feeder is None else partial(feeder.planned, imp_plan)
     try:
-        width = columns.plan_import(overlay, actions, table, imp_plan, setters, monitor, what)
+        width = columns.plan_import(overlay, actions, table, imp_plan, setters, monitor, what,
+                                    filed)
     except MemoryError:
         give_memory_back()
         raise

@@ -30,10 +30,11 @@ ENABLED = True
 
 def plan_import(overlay: Overlay, actions: list[BoundAction], table: Table,
                 imp_plan: ImportPlan, setters: SettingRows, monitor: Monitor,
-                what: str) -> int | None:
+                what: str, filed: Callable[[], None]) -> int | None:
     """Plan an import's rows by column into ``imp_plan.rows`` and the overlay, the records
-    they set noted in ``setters``; the file's width (cells a row) when done, None when the
-    row planner is to plan them (nothing then changed)."""
+    they set noted in ``setters``, ``filed`` told when a part of them is in the plan (its
+    write may start); the file's width (cells a row) when done, None when the row planner
+    is to plan them (nothing then changed)."""
     # A table that is no text file of its own (a sheet, rows replayed or edited) has none.
     if not ENABLED or len(actions) != 1 or getattr(table, "text", None) is None:
         return None
@@ -55,14 +56,14 @@ def plan_import(overlay: Overlay, actions: list[BoundAction], table: Table,
             raise
         return None
     if frame is None or not planner(pl, frame, actions[0], overlay, imp_plan, setters, monitor,
-                                    what):
+                                    what, filed):
         return None
     imp_plan.by_columns = True
     return frame.width
 
 
 Planner = Callable[["ModuleType", "Frame", "BoundAction", "Overlay", "ImportPlan",
-                    "SettingRows", "Monitor", str], bool]
+                    "SettingRows", "Monitor", str, Callable[[], None]], bool]
 
 
 def _planner(action: BoundAction) -> Planner | None:

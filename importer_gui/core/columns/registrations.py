@@ -7,8 +7,9 @@ planner: nothing is changed before that is known."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from itertools import repeat
@@ -42,8 +43,9 @@ from importer_gui.core.columns.frame import PART, Frame
 from importer_gui.core.columns.progress import progress
 from importer_gui.core.columns.rows import (
     cells_at,
-    file_rows,
+    file_part,
     flagged,
+    hold_made,
     no_ids,
     numbers,
     present,
@@ -84,10 +86,11 @@ class _Rows:
 
 
 def plan(pl: ModuleType, frame: Frame, action: BoundAction, overlay: Overlay,
-         imp_plan: ImportPlan, _setters: SettingRows, monitor: Monitor, what: str) -> bool:
-    """Plan the frame's rows into ``imp_plan.rows`` and the overlay; False, with nothing
-    changed, when a row needs the row planner. (A registration sets no record a later row
-    may set again: nothing for SettingRows.)"""
+         imp_plan: ImportPlan, _setters: SettingRows, monitor: Monitor, what: str,
+         filed: Callable[[], None]) -> bool:
+    """Plan the frame's rows into ``imp_plan.rows`` and the overlay, ``filed`` told after
+    each part of them; False, with nothing changed, when a row needs the row planner. (A
+    registration sets no record a later row may set again: nothing for SettingRows.)"""
     setup = _setup(action)
     done = partial(progress, monitor, frame.height, what)
     done(0.1)  # read
@@ -100,7 +103,7 @@ def plan(pl: ModuleType, frame: Frame, action: BoundAction, overlay: Overlay,
     if decided is None or not _guids_free(decided.guids, overlay):
         return False
     done(0.7)
-    _write(decided, setup, action, overlay, imp_plan, frame)
+    _write(decided, setup, action, overlay, imp_plan, frame, filed)
     done(1.0)
     return True
 
@@ -389,8 +392,9 @@ def _guids_free(guids: list[Any], overlay: Overlay) -> bool:
 
 
 def _write(decided: _Decided, setup: _Setup, action: BoundAction, overlay: Overlay,
-           imp_plan: ImportPlan, frame: Frame) -> None:
-    """Make the new sessions and registrations in the overlay, and the rows of the plan."""
+           imp_plan: ImportPlan, frame: Frame, filed: Callable[[], None]) -> None:
+    """Make the new sessions and registrations in the overlay, and the rows of the plan: a
+    part of the rows at a time, ``filed`` told after each (a commit writes them meanwhile)."""
     from importer_gui.core.planner import _clean_results, _shared_results
 
     name = action.spec.name
@@ -409,14 +413,20 @@ def _write(decided: _Decided, setup: _Setup, action: BoundAction, overlay: Overl
         codes[row] = OUTCOME_CODE[Outcome.UNCHANGED]
     start = overlay.next_placeholder()
     sessions = _make_sessions(decided, overlay, results, name)
-    changes: list[Any] = [()] * height
-    _make_registrations(decided, sessions, overlay, changes)
     if imp_plan.rows.kept is KeptCells.ISSUES:  # a session's first row keeps them when warned
         for row, _made, _course in decided.makers:
             if not results[row][0].issues:
                 decided.cells[row] = ()
-    file_rows(imp_plan, overlay, frame, (start, len(decided.rows) + len(sessions)), results,
-              codes, changes, decided.cells)
+    hold_made(imp_plan, overlay, (start, len(decided.rows) + len(sessions)))
+    changes: list[Any] = [()] * height
+    made = 0  # the registrations made so far
+    for first in range(0, height, PART):
+        part = range(first, min(first + PART, height))
+        upto = bisect_left(decided.rows, part.stop)
+        _make_registrations(decided, range(made, upto), sessions, overlay, changes)
+        made = upto
+        file_part(imp_plan, frame, part, results, codes, changes, decided.cells)
+        filed()
 
 
 def _error_messages(setup: _Setup) -> dict[int, Issue]:
@@ -487,20 +497,24 @@ def _warn_near_titles(decided: _Decided, records: list[Any], overlay: Overlay,
                     near=found))])
 
 
-def _make_registrations(decided: _Decided, sessions: dict[int, Any], overlay: Overlay,
-                        changes: list[Any]) -> None:
-    """The new registrations, a row each, held as records (overlay.Creations) as the row
-    planner holds them: a row that makes its session holds both."""
+def _make_registrations(decided: _Decided, made: range, sessions: dict[int, Any],
+                        overlay: Overlay, changes: list[Any]) -> None:
+    """The new registrations ``made`` (by their order among the rows that register), a row
+    each, held as records (overlay.Creations) as the row planner holds them: a row that
+    makes its session holds both."""
+    start, stop = made.start, made.stop
     given: dict[str, Any] = {"learner_id": decided.learners, "session_id": decided.sessions,
                              _GUID_COLUMN: decided.guids, _DATE_COLUMN: decided.dates}
     defaults = record_defaults(Table.REGISTRATION)
-    columns = [given.get(column, repeat(default)) for column, default in defaults.items()]
-    records = list(map(RECORD_TYPES[Table.REGISTRATION], decided.ids, *columns))
+    columns = [given[column][start:stop] if column in given else repeat(default)
+               for column, default in defaults.items()]
+    records = list(map(RECORD_TYPES[Table.REGISTRATION], decided.ids[start:stop], *columns))
     overlay.add_records(Table.REGISTRATION, records)
-    for row, record in zip(decided.rows, records, strict=True):
+    rows = decided.rows[start:stop]
+    for row, record in zip(rows, records, strict=True):
         changes[row] = record
-    for row, session in sessions.items():
-        changes[row] = CreatedRecords((session, changes[row]))
+    for row in filter(sessions.__contains__, rows):
+        changes[row] = CreatedRecords((sessions[row], changes[row]))
 
 
 def _shared(ids: Sequence[int], records: dict[int, Any]) -> list[int]:

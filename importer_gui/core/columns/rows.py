@@ -75,13 +75,27 @@ def file_rows(imp_plan: ImportPlan, overlay: Overlay, frame: Frame, made: tuple[
     """The rows planned by column put in the plan as the row planner puts them (Rows), and
     the records they made (``made``: the first placeholder id and how many from it down)
     counted as given and held by their rows (overlay.Creations)."""
+    hold_made(imp_plan, overlay, made)
+    file_part(imp_plan, frame, range(frame.height), results, outcomes, changes, cells)
+
+
+def hold_made(imp_plan: ImportPlan, overlay: Overlay, made: tuple[int, int]) -> None:
+    """The records the rows make (``made``: the first placeholder id and how many from it
+    down) counted as given and held by their rows (overlay.Creations), before they are."""
     first, count = made
     overlay.take_placeholders(count)
     overlay.creations.hold_placeholders(first, count)
-    held = imp_plan.rows
-    held.creations = overlay.creations
-    held.lines.extend(range(frame.first_line, frame.first_line + frame.height))
-    held.outcomes += outcomes
-    held.results.extend(results)
-    held.changes.extend(changes)
-    held.cells.extend(cells)
+    imp_plan.rows.creations = overlay.creations
+
+
+def file_part(imp_plan: ImportPlan, frame: Frame, part: range,
+              results: list[Sequence[ActionResult]], outcomes: bytearray,
+              changes: list[Any], cells: list[tuple[str, ...]]) -> None:
+    """The frame's rows ``part`` (each list is the whole frame's) put in the plan after
+    those put before, as the row planner puts them (Rows)."""
+    held, start, stop = imp_plan.rows, part.start, part.stop
+    held.lines.extend(range(frame.first_line + start, frame.first_line + stop))
+    held.outcomes += outcomes[start:stop]
+    held.results.extend(results[start:stop])
+    held.changes.extend(changes[start:stop])
+    held.cells.extend(cells[start:stop])

@@ -8,7 +8,7 @@ its own) is left to the row planner: nothing is changed before that is known."""
 from __future__ import annotations
 
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from itertools import repeat
@@ -80,9 +80,11 @@ class _Decided:
 
 
 def plan(pl: ModuleType, frame: Frame, action: BoundAction, overlay: Overlay,
-         imp_plan: ImportPlan, setters: SettingRows, monitor: Monitor, what: str) -> bool:
-    """Plan the frame's rows into ``imp_plan.rows`` and the overlay; False, with nothing
-    changed, when a row needs the row planner."""
+         imp_plan: ImportPlan, setters: SettingRows, monitor: Monitor, what: str,
+         _filed: Callable[[], None]) -> bool:
+    """Plan the frame's rows into ``imp_plan.rows`` and the overlay (filed whole: the
+    caller hands them to a commit after); False, with nothing changed, when a row needs the
+    row planner."""
     done = partial(progress, monitor, frame.height, what)
     done(0.1)  # read
     kept = imp_plan.rows.kept
