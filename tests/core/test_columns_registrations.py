@@ -20,7 +20,7 @@ import pytest
 
 from importer_gui.core import columns, config_xml, pipeline
 from importer_gui.core.cells import Cell, Garbled, Unreadable
-from importer_gui.core.columns import registrations
+from importer_gui.core.columns import rows
 from importer_gui.core.plan import KeptCells, Plan
 from importer_gui.core.records import record_values
 from importer_gui.core.revert import commit_revert, plan_revert
@@ -273,15 +273,16 @@ def test_plain_files_are_planned_by_columns(case: Case, tmp_path: Path,
     assert [imp.by_columns for imp in plan.imports] == [True]
 
 
-@pytest.mark.parametrize("part", [registrations.PART, 7], ids=["whole", "in-parts"])
+@pytest.mark.parametrize("part", [rows.PART, 7], ids=["whole", "in-parts"])
 @pytest.mark.parametrize("name", COMMITTED)
 def test_both_commits_and_their_reverts_leave_the_same_store(
         name: str, part: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         caplog: pytest.LogCaptureFixture) -> None:
     # In parts: the rows go to the write a few at a time as they are filed.
-    monkeypatch.setattr(registrations, "PART", part)
+    monkeypatch.setattr(rows, "PART", part)
     caplog.set_level(logging.INFO, logger="importer_gui.core.feeding")
-    prepared = prepare(next(case for case in CASES if case.name == name), tmp_path)
+    case = next(case for case in CASES if case.name == name)
+    prepared = prepare(case, tmp_path)
     seed = stored(prepared.store)
     after: dict[bool, dict[str, list[tuple[Any, ...]]]] = {}
     reverted: dict[bool, dict[str, list[tuple[Any, ...]]]] = {}
@@ -298,7 +299,7 @@ def test_both_commits_and_their_reverts_leave_the_same_store(
             commit_revert(store, plan_revert(store, result.run_id))
         reverted[by_columns] = stored(store_path)
     assert_same_plans(plans[True], plans[False])
-    assert plans[True].imports[0].by_columns == (name != "everything-at-once")
+    assert plans[True].imports[0].by_columns == case.plain
     assert "not finished" not in caplog.text  # each written beside its check
     assert after[True] != seed  # the commit wrote something
     for table in after[True]:

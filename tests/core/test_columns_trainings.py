@@ -12,6 +12,7 @@ more it leaves to the rows.
 
 from __future__ import annotations
 
+import logging
 import random
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -21,6 +22,7 @@ from typing import Any
 import pytest
 
 from importer_gui.core import columns, config_xml, pipeline
+from importer_gui.core.columns import rows
 from importer_gui.core.issues import Outcome
 from importer_gui.core.plan import KeptCells, Plan
 from importer_gui.core.planner import recheck_row
@@ -298,10 +300,16 @@ def test_both_planners_plan_alike(case: Case, tmp_path: Path,
     assert counts[Outcome.ERROR] or not case.knobs.mistakes
 
 
+@pytest.mark.parametrize("part", [rows.PART, 5], ids=["whole", "in-parts"])
 @pytest.mark.parametrize("name", COMMITTED)
 def test_both_commits_and_their_reverts_leave_the_same_store(
-        name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    config, seed = prepare(next(case for case in CASES if case.name == name), tmp_path)
+        name: str, part: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture) -> None:
+    # In parts: the rows go to the write a few at a time as they are filed.
+    monkeypatch.setattr(rows, "PART", part)
+    caplog.set_level(logging.INFO, logger="importer_gui.core.feeding")
+    case = next(case for case in CASES if case.name == name)
+    config, seed = prepare(case, tmp_path)
     before = stored(seed)
     after: dict[bool, dict[str, list[tuple[Any, ...]]]] = {}
     reverted: dict[bool, dict[str, list[tuple[Any, ...]]]] = {}
@@ -317,6 +325,8 @@ def test_both_commits_and_their_reverts_leave_the_same_store(
             commit_revert(store, plan_revert(store, result.run_id))
         reverted[by_columns] = stored(store_path)
     assert_same_plans(plans[True], plans[False])
+    assert plans[True].imports[0].by_columns == case.plain
+    assert "not finished" not in caplog.text  # each written beside its check
     assert after[True] != before  # the commit wrote something
     for table in after[True]:
         assert after[True][table] == after[False][table], f"committed: {table} differs"

@@ -7,7 +7,6 @@ planner: nothing is changed before that is known."""
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -42,8 +41,9 @@ from importer_gui.core.columns.finders import learners_by, trainings_by
 from importer_gui.core.columns.frame import PART, Frame
 from importer_gui.core.columns.progress import progress
 from importer_gui.core.columns.rows import (
+    among,
     cells_at,
-    file_part,
+    file_in_parts,
     flagged,
     hold_made,
     no_ids,
@@ -419,14 +419,9 @@ def _write(decided: _Decided, setup: _Setup, action: BoundAction, overlay: Overl
                 decided.cells[row] = ()
     hold_made(imp_plan, overlay, (start, len(decided.rows) + len(sessions)))
     changes: list[Any] = [()] * height
-    made = 0  # the registrations made so far
-    for first in range(0, height, PART):
-        part = range(first, min(first + PART, height))
-        upto = bisect_left(decided.rows, part.stop)
-        _make_registrations(decided, range(made, upto), sessions, overlay, changes)
-        made = upto
-        file_part(imp_plan, frame, part, results, codes, changes, decided.cells)
-        filed()
+    file_in_parts(imp_plan, frame, results, codes, changes, decided.cells, lambda part:
+                  _make_registrations(decided, among(decided.rows, part), sessions, overlay,
+                                      changes), filed)
 
 
 def _error_messages(setup: _Setup) -> dict[int, Issue]:

@@ -4,14 +4,15 @@ cleanly, the cells a plan keeps, row numbers held compactly, columns of one valu
 from __future__ import annotations
 
 from array import array
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
 from types import ModuleType
 from typing import Any
 
 from importer_gui.core.actions.base import RowContext, read_values
 from importer_gui.core.binding import BoundAction
 from importer_gui.core.columns.fields import FieldColumn
-from importer_gui.core.columns.frame import Frame, parts
+from importer_gui.core.columns.frame import PART, Frame, parts
 from importer_gui.core.issues import Issue
 from importer_gui.core.overlay import Overlay
 from importer_gui.core.plan import ActionResult, ImportPlan
@@ -69,14 +70,22 @@ def numbers(column: Any) -> array[int]:
     return held
 
 
-def file_rows(imp_plan: ImportPlan, overlay: Overlay, frame: Frame, made: tuple[int, int],
-              results: list[Sequence[ActionResult]], outcomes: bytearray,
-              changes: list[Any], cells: list[tuple[str, ...]]) -> None:
-    """The rows planned by column put in the plan as the row planner puts them (Rows), and
-    the records they made (``made``: the first placeholder id and how many from it down)
-    counted as given and held by their rows (overlay.Creations)."""
-    hold_made(imp_plan, overlay, made)
-    file_part(imp_plan, frame, range(frame.height), results, outcomes, changes, cells)
+def file_in_parts(imp_plan: ImportPlan, frame: Frame, results: list[Sequence[ActionResult]],
+                  outcomes: bytearray, changes: list[Any], cells: list[tuple[str, ...]],
+                  make: Callable[[range], None], filed: Callable[[], None]) -> None:
+    """The rows planned by column put in the plan as the row planner puts them (Rows), PART
+    rows at a time: ``make`` sets in ``changes`` the records a part's rows hold, then the
+    part is filed and ``filed`` told (a commit writes it while the next part is made)."""
+    for first in range(0, frame.height, PART):
+        part = range(first, min(first + PART, frame.height))
+        make(part)
+        file_part(imp_plan, frame, part, results, outcomes, changes, cells)
+        filed()
+
+
+def among(rows: Sequence[int], part: range) -> range:
+    """The places in ``rows`` (row numbers in order) of the rows in ``part``."""
+    return range(bisect_left(rows, part.start), bisect_left(rows, part.stop))
 
 
 def hold_made(imp_plan: ImportPlan, overlay: Overlay, made: tuple[int, int]) -> None:
@@ -92,7 +101,7 @@ def file_part(imp_plan: ImportPlan, frame: Frame, part: range,
               results: list[Sequence[ActionResult]], outcomes: bytearray,
               changes: list[Any], cells: list[tuple[str, ...]]) -> None:
     """The frame's rows ``part`` (each list is the whole frame's) put in the plan after
-    those put before, as the row planner puts them (Rows)."""
+    those put before."""
     held, start, stop = imp_plan.rows, part.start, part.stop
     held.lines.extend(range(frame.first_line + start, frame.first_line + stop))
     held.outcomes += outcomes[start:stop]

@@ -37,9 +37,11 @@ from importer_gui.core.columns.finders import trainings_by
 from importer_gui.core.columns.frame import Frame
 from importer_gui.core.columns.progress import progress
 from importer_gui.core.columns.rows import (
+    among,
     cells_at,
-    file_rows,
+    file_in_parts,
     flagged,
+    hold_made,
     no_ids,
     numbers,
     present,
@@ -81,10 +83,9 @@ class _Decided:
 
 def plan(pl: ModuleType, frame: Frame, action: BoundAction, overlay: Overlay,
          imp_plan: ImportPlan, setters: SettingRows, monitor: Monitor, what: str,
-         _filed: Callable[[], None]) -> bool:
-    """Plan the frame's rows into ``imp_plan.rows`` and the overlay (filed whole: the
-    caller hands them to a commit after); False, with nothing changed, when a row needs the
-    row planner."""
+         filed: Callable[[], None]) -> bool:
+    """Plan the frame's rows into ``imp_plan.rows`` and the overlay, ``filed`` told after
+    each part of them; False, with nothing changed, when a row needs the row planner."""
     done = partial(progress, monitor, frame.height, what)
     done(0.1)  # read
     kept = imp_plan.rows.kept
@@ -103,7 +104,7 @@ def plan(pl: ModuleType, frame: Frame, action: BoundAction, overlay: Overlay,
         frame.rows = None
     done(0.6)
     start = overlay.next_placeholder()  # the first new course's id
-    _write(decided, action, overlay, imp_plan, frame, cells)
+    _write(decided, action, overlay, imp_plan, frame, cells, filed)
     # An edited row is then warned as after a plan row by row (SettingRows.again).
     setters.note_rows(Table.TRAINING, _set_by(decided, start))
     done(1.0)
@@ -213,8 +214,9 @@ def _unchanged(action: BoundAction, overlay: Overlay, ids: list[int],
 
 
 def _write(decided: _Decided, action: BoundAction, overlay: Overlay, imp_plan: ImportPlan,
-           frame: Frame, cells: list[tuple[str, ...]]) -> None:
-    """Make the new courses in the overlay, and the rows of the plan."""
+           frame: Frame, cells: list[tuple[str, ...]], filed: Callable[[], None]) -> None:
+    """Make the new courses in the overlay, and the rows of the plan: a part of the rows at
+    a time, ``filed`` told after each (a commit writes them meanwhile)."""
     from importer_gui.core.planner import _clean_results, _shared_results
 
     name = action.spec.name
@@ -232,11 +234,16 @@ def _write(decided: _Decided, action: BoundAction, overlay: Overlay, imp_plan: I
         codes[row] = OUTCOME_CODE[Outcome.UNCHANGED]
     changes: list[Any] = [()] * height
     start = overlay.next_placeholder()
-    records = _make_courses(decided, start)
-    overlay.add_records(Table.TRAINING, records)
-    for row, record in zip(decided.creating, records, strict=True):
-        changes[row] = record
-    file_rows(imp_plan, overlay, frame, (start, len(records)), results, codes, changes, cells)
+    hold_made(imp_plan, overlay, (start, len(decided.creating)))
+
+    def make(part: range) -> None:
+        made = among(decided.creating, part)
+        records = _make_courses(decided, start, made)
+        overlay.add_records(Table.TRAINING, records)
+        for row, record in zip(decided.creating[made.start:made.stop], records, strict=True):
+            changes[row] = record
+
+    file_in_parts(imp_plan, frame, results, codes, changes, cells, make, filed)
 
 
 def _set_by(decided: _Decided, start: int) -> array[int]:
@@ -250,11 +257,10 @@ def _set_by(decided: _Decided, start: int) -> array[int]:
     return set_by
 
 
-def _make_courses(decided: _Decided, start: int) -> list[Any]:
-    """The new courses, with the ids the row planner's create() gives them from ``start``
-    down: each column the row's value, else the column's default; a GUID made when
-    written (no row gives one)."""
-    count = len(decided.creating)
+def _make_courses(decided: _Decided, start: int, made: range) -> list[Any]:
+    """The new courses ``made`` (by their order among the rows that create one), with the
+    ids the row planner's create() gives them from ``start`` down: each column the row's
+    value, else the column's default; a GUID made when written (no row gives one)."""
     columns: list[Any] = []
     for column, default in record_defaults(Table.TRAINING).items():
         values = decided.columns.get(column)
@@ -263,9 +269,11 @@ def _make_courses(decided: _Decided, start: int) -> list[Any]:
         elif values is None:
             columns.append(repeat(default))
         else:
+            values = values[made.start:made.stop]
             columns.append([default if value is None else value for value in values]
                            if None in values else values)
-    return list(map(RECORD_TYPES[Table.TRAINING], range(start, start - count, -1), *columns))
+    ids = range(start - made.start, start - made.stop, -1)
+    return list(map(RECORD_TYPES[Table.TRAINING], ids, *columns))
 
 
 def _kept_cells(frame: Frame, kept: KeptCells, decided: _Decided) -> list[tuple[str, ...]]:
