@@ -41,7 +41,6 @@ from importer_gui.core.columns.finders import learners_by, trainings_by
 from importer_gui.core.columns.frame import PART, Frame
 from importer_gui.core.columns.progress import progress
 from importer_gui.core.columns.rows import (
-    among,
     cells_at,
     file_in_parts,
     flagged,
@@ -49,6 +48,8 @@ from importer_gui.core.columns.rows import (
     no_ids,
     numbers,
     present,
+    taken,
+    taken_below,
     unclean_rows,
 )
 from importer_gui.core.issues import Issue, Outcome
@@ -111,7 +112,8 @@ def plan(pl: ModuleType, frame: Frame, action: BoundAction, overlay: Overlay,
 @dataclass
 class _Decided:
     """What the columns decided, as plain lists: the rows in error (and why), the rows
-    already registered, and the rows that register (with what their records hold)."""
+    already registered, and the rows that register (with what their records hold: used up
+    as their records are made)."""
 
     height: int
     errors: list[tuple[int, int]]  # (row, why)
@@ -418,10 +420,8 @@ def _write(decided: _Decided, setup: _Setup, action: BoundAction, overlay: Overl
             if not results[row][0].issues:
                 decided.cells[row] = ()
     hold_made(imp_plan, overlay, (start, len(decided.rows) + len(sessions)))
-    changes: list[Any] = [()] * height
-    file_in_parts(imp_plan, frame, results, codes, changes, decided.cells, lambda part:
-                  _make_registrations(decided, among(decided.rows, part), sessions, overlay,
-                                      changes), filed)
+    file_in_parts(imp_plan, frame, results, codes, decided.cells, lambda part:
+                  _make_registrations(decided, part, sessions, overlay), filed)
 
 
 def _error_messages(setup: _Setup) -> dict[int, Issue]:
@@ -492,24 +492,27 @@ def _warn_near_titles(decided: _Decided, records: list[Any], overlay: Overlay,
                     near=found))])
 
 
-def _make_registrations(decided: _Decided, made: range, sessions: dict[int, Any],
-                        overlay: Overlay, changes: list[Any]) -> None:
-    """The new registrations ``made`` (by their order among the rows that register), a row
-    each, held as records (overlay.Creations) as the row planner holds them: a row that
-    makes its session holds both."""
-    start, stop = made.start, made.stop
+def _make_registrations(decided: _Decided, part: range, sessions: dict[int, Any],
+                        overlay: Overlay) -> list[Any]:
+    """The changes of the rows ``part``: the new registrations, a row each, held as records
+    (overlay.Creations) as the row planner holds them (a row that makes its session holds
+    both); the decided values of the rows used up (``_Decided``)."""
+    rows = taken_below(decided.rows, part.stop)
+    count = len(rows)
     given: dict[str, Any] = {"learner_id": decided.learners, "session_id": decided.sessions,
                              _GUID_COLUMN: decided.guids, _DATE_COLUMN: decided.dates}
     defaults = record_defaults(Table.REGISTRATION)
-    columns = [given[column][start:stop] if column in given else repeat(default)
+    columns = [taken(given[column], count) if column in given else repeat(default)
                for column, default in defaults.items()]
-    records = list(map(RECORD_TYPES[Table.REGISTRATION], decided.ids[start:stop], *columns))
+    records = list(map(RECORD_TYPES[Table.REGISTRATION], taken(decided.ids, count), *columns))
     overlay.add_records(Table.REGISTRATION, records)
-    rows = decided.rows[start:stop]
+    changes: list[Any] = [()] * len(part)
+    first = part.start
     for row, record in zip(rows, records, strict=True):
-        changes[row] = record
+        changes[row - first] = record
     for row in filter(sessions.__contains__, rows):
-        changes[row] = CreatedRecords((sessions[row], changes[row]))
+        changes[row - first] = CreatedRecords((sessions[row], changes[row - first]))
+    return changes
 
 
 def _shared(ids: Sequence[int], records: dict[int, Any]) -> list[int]:

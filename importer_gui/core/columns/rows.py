@@ -71,21 +71,37 @@ def numbers(column: Any) -> array[int]:
 
 
 def file_in_parts(imp_plan: ImportPlan, frame: Frame, results: list[Sequence[ActionResult]],
-                  outcomes: bytearray, changes: list[Any], cells: list[tuple[str, ...]],
-                  make: Callable[[range], None], filed: Callable[[], None]) -> None:
+                  outcomes: bytearray, cells: list[tuple[str, ...]],
+                  make: Callable[[range], list[Any]], filed: Callable[[], None]) -> None:
     """The rows planned by column put in the plan as the row planner puts them (Rows), PART
-    rows at a time: ``make`` sets in ``changes`` the records a part's rows hold, then the
-    part is filed and ``filed`` told (a commit writes it while the next part is made)."""
+    rows at a time: ``make`` gives the records a part's rows hold (a change per row), then
+    the part is filed and ``filed`` told (a commit writes it while the next part is made).
+
+    ``results``, ``outcomes`` and ``cells`` (the whole frame's) are used up as their parts
+    are filed: they would otherwise stay beside the plan's own through the write.
+    """
+    held = imp_plan.rows
     for first in range(0, frame.height, PART):
         part = range(first, min(first + PART, frame.height))
-        make(part)
-        file_part(imp_plan, frame, part, results, outcomes, changes, cells)
+        changes = make(part)
+        held.lines.extend(range(frame.first_line + part.start, frame.first_line + part.stop))
+        held.outcomes += taken(outcomes, len(part))
+        held.results.extend(taken(results, len(part)))
+        held.changes.extend(changes)
+        held.cells.extend(taken(cells, len(part)))
         filed()
 
 
-def among(rows: Sequence[int], part: range) -> range:
-    """The places in ``rows`` (row numbers in order) of the rows in ``part``."""
-    return range(bisect_left(rows, part.start), bisect_left(rows, part.stop))
+def taken(values: Any, count: int) -> Any:
+    """The first ``count`` of ``values`` (a list, an array, a bytearray), taken out of it."""
+    first = values[:count]
+    del values[:count]
+    return first
+
+
+def taken_below(rows: Any, stop: int) -> Any:
+    """The row numbers (in order) below ``stop`` at the start of ``rows``, taken out of it."""
+    return taken(rows, bisect_left(rows, stop))
 
 
 def hold_made(imp_plan: ImportPlan, overlay: Overlay, made: tuple[int, int]) -> None:
@@ -95,16 +111,3 @@ def hold_made(imp_plan: ImportPlan, overlay: Overlay, made: tuple[int, int]) -> 
     overlay.take_placeholders(count)
     overlay.creations.hold_placeholders(first, count)
     imp_plan.rows.creations = overlay.creations
-
-
-def file_part(imp_plan: ImportPlan, frame: Frame, part: range,
-              results: list[Sequence[ActionResult]], outcomes: bytearray,
-              changes: list[Any], cells: list[tuple[str, ...]]) -> None:
-    """The frame's rows ``part`` (each list is the whole frame's) put in the plan after
-    those put before."""
-    held, start, stop = imp_plan.rows, part.start, part.stop
-    held.lines.extend(range(frame.first_line + start, frame.first_line + stop))
-    held.outcomes += outcomes[start:stop]
-    held.results.extend(results[start:stop])
-    held.changes.extend(changes[start:stop])
-    held.cells.extend(cells[start:stop])

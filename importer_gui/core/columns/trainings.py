@@ -8,10 +8,10 @@ its own) is left to the row planner: nothing is changed before that is known."""
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
-from itertools import repeat
+from itertools import islice, repeat
 from operator import attrgetter
 from types import ModuleType
 from typing import Any
@@ -37,7 +37,6 @@ from importer_gui.core.columns.finders import trainings_by
 from importer_gui.core.columns.frame import Frame
 from importer_gui.core.columns.progress import progress
 from importer_gui.core.columns.rows import (
-    among,
     cells_at,
     file_in_parts,
     flagged,
@@ -45,6 +44,8 @@ from importer_gui.core.columns.rows import (
     no_ids,
     numbers,
     present,
+    taken,
+    taken_below,
     unclean_rows,
 )
 from importer_gui.core.guids import MADE_WHEN_WRITTEN
@@ -232,18 +233,21 @@ def _write(decided: _Decided, action: BoundAction, overlay: Overlay, imp_plan: I
     for row in decided.unchanged:
         results[row] = unchanged
         codes[row] = OUTCOME_CODE[Outcome.UNCHANGED]
-    changes: list[Any] = [()] * height
     start = overlay.next_placeholder()
     hold_made(imp_plan, overlay, (start, len(decided.creating)))
+    creating = decided.creating[:]  # used up as the courses are made (_set_by reads it after)
+    ids = iter(range(start, start - len(creating), -1))
 
-    def make(part: range) -> None:
-        made = among(decided.creating, part)
-        records = _make_courses(decided, start, made)
+    def make(part: range) -> list[Any]:
+        rows = taken_below(creating, part.stop)
+        records = _make_courses(decided, islice(ids, len(rows)), len(rows))
         overlay.add_records(Table.TRAINING, records)
-        for row, record in zip(decided.creating[made.start:made.stop], records, strict=True):
-            changes[row] = record
+        changes: list[Any] = [()] * len(part)
+        for row, record in zip(rows, records, strict=True):
+            changes[row - part.start] = record
+        return changes
 
-    file_in_parts(imp_plan, frame, results, codes, changes, cells, make, filed)
+    file_in_parts(imp_plan, frame, results, codes, cells, make, filed)
 
 
 def _set_by(decided: _Decided, start: int) -> array[int]:
@@ -257,10 +261,10 @@ def _set_by(decided: _Decided, start: int) -> array[int]:
     return set_by
 
 
-def _make_courses(decided: _Decided, start: int, made: range) -> list[Any]:
-    """The new courses ``made`` (by their order among the rows that create one), with the
-    ids the row planner's create() gives them from ``start`` down: each column the row's
-    value, else the column's default; a GUID made when written (no row gives one)."""
+def _make_courses(decided: _Decided, ids: Iterable[int], count: int) -> list[Any]:
+    """The next ``count`` new courses, with the ids the row planner's create() gives them
+    (``ids``): each column the row's value, else the column's default; a GUID made when
+    written (no row gives one). Their values are taken out of ``decided.columns``."""
     columns: list[Any] = []
     for column, default in record_defaults(Table.TRAINING).items():
         values = decided.columns.get(column)
@@ -269,10 +273,9 @@ def _make_courses(decided: _Decided, start: int, made: range) -> list[Any]:
         elif values is None:
             columns.append(repeat(default))
         else:
-            values = values[made.start:made.stop]
+            values = taken(values, count)
             columns.append([default if value is None else value for value in values]
                            if None in values else values)
-    ids = range(start - made.start, start - made.stop, -1)
     return list(map(RECORD_TYPES[Table.TRAINING], ids, *columns))
 
 
