@@ -23,7 +23,7 @@ import stat
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sized
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager, nullcontext, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -543,10 +543,14 @@ class Store:
     # ------------------------------------------------------------ reading
 
     def load_state(self, tables: Iterable[Table] | None = None) -> StoreState:
-        """The records of the tables asked for (all by default), and who created them."""
+        """The records of the tables asked for (all by default), and who created them: one
+        state of the store, read in one read transaction (another program's commit made
+        while the tables are read one after the other shows in none of them)."""
         wanted = list(Table) if tables is None else list(tables)
         with self._guard("read"):
-            return self._queries.load_state(self._conn(), wanted)
+            conn = self._conn()
+            with nullcontext() if conn.in_transaction else self._dialect.snapshot(conn):
+                return self._queries.load_state(conn, wanted)
 
     def get(self, table: Table, record_id: int) -> Record | None:
         """One record by id, or None."""

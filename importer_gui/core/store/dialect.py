@@ -93,6 +93,9 @@ class Connection(Protocol):
 
     def close(self) -> None: ...
 
+    @property
+    def in_transaction(self) -> bool: ...
+
 
 class Failure(Enum):
     """What went wrong, in the store's words rather than an engine's error codes."""

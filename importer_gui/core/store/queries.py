@@ -263,20 +263,17 @@ class Queries:
     # ------------------------------------------------------------ records
 
     def load_state(self, conn: Connection, tables: Iterable[Table]) -> StoreState:
-        """The records of some tables, and which of them an import run created."""
+        """The records of some tables, and which of them an import run created. Read in one
+        read transaction (Store.load_state): no run is added between two tables."""
         state = StoreState()
         only_imports = not conn.execute(self._other_runs).fetchone()
-        for table in tables:
+        for table in sorted(tables, key=list(Table).index):  # the same order each time
             records = state.table(table)
             build = self._builder(table)
             cursor = conn.execute(self._whole[table])
             while rows := cursor.fetchmany(WHOLE_ROWS):
                 records.update(zip(map(_ID_OF_ROW, rows), build(rows), strict=True))
             state.created_by_import[table] = self._created_ids(conn, table, only_imports)
-        # Runs are only ever added: a refresh's that came meanwhile is seen now.
-        if only_imports and conn.execute(self._other_runs).fetchone():
-            for table in state.created_by_import:
-                state.created_by_import[table] = self._created_ids(conn, table, False)
         return state
 
     def _created_ids(self, conn: Connection, table: Table, only_imports: bool) -> RecordIds:
