@@ -8,7 +8,7 @@ as it is planned, and can be reverted so that one edited row can be planned agai
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from datetime import date, datetime
 from operator import attrgetter
 from typing import Any
@@ -25,6 +25,7 @@ from importer_gui.core.records import (
     record_values,
 )
 from importer_gui.core.schema import REQUIRED, Table
+from importer_gui.core.stored_columns import StoredColumns
 
 KeyFn = Callable[[Any], Hashable]
 
@@ -158,12 +159,70 @@ class Creations:
                       NO_VALUES)
 
 
+class _Tables(dict[Table, dict[int, Record]]):
+    """Records by table; a table the store loaded as columns (StoreState.stored) is made
+    into records the first time it is asked for, or a view of them all is."""
+
+    def __init__(self, state: StoreState) -> None:
+        super().__init__((t, state.table(t)) for t in Table if t not in state.stored)
+        self.state = state
+
+    def __missing__(self, table: Table) -> dict[int, Record]:
+        if table not in self.state.stored:
+            raise KeyError(table)
+        records = self[table] = self.state.table(table)
+        return records
+
+    def make_all(self) -> None:
+        """Make every table held as columns into records now."""
+        for table in list(self.state.stored):
+            self.__missing__(table)
+
+    def stored(self, table: Table) -> StoredColumns | None:
+        """A table's records as the store's columns, while none has been asked for as a
+        record (else None)."""
+        return self.state.stored.get(table)
+
+    def clear(self) -> None:
+        self.state.stored.clear()
+        super().clear()
+
+    # A view of them all sees every table, as records.
+    def __iter__(self) -> Iterator[Table]:
+        self.make_all()
+        return super().__iter__()
+
+    def __len__(self) -> int:
+        self.make_all()
+        return super().__len__()
+
+    def __contains__(self, table: object) -> bool:
+        self.make_all()
+        return super().__contains__(table)
+
+    def get(self, table: Table, default: Any = None) -> Any:  # type: ignore[override]
+        self.make_all()
+        return super().get(table, default)
+
+    def keys(self) -> Any:
+        self.make_all()
+        return super().keys()
+
+    def values(self) -> Any:
+        self.make_all()
+        return super().values()
+
+    def items(self) -> Any:
+        self.make_all()
+        return super().items()
+
+
 class Overlay:
     """Records by table, with indexes kept up to date as changes are applied."""
 
     def __init__(self, state: StoreState) -> None:
         self.creations = Creations()
-        self.tables: dict[Table, dict[int, Record]] = {t: state.table(t) for t in Table}
+        self.tables = _Tables(state)
         self.created_by_import = dict(state.created_by_import)  # read only: shared
         self._indexes: dict[tuple[Table, str], _Index] = {}
         self._table_indexes: dict[Table, list[_Index]] = {t: [] for t in Table}
@@ -187,6 +246,8 @@ class Overlay:
     def add_records(self, table: Table, records: list[Record]) -> None:
         """Add many new records at once; the table's indexes are made again when next asked
         for (filing each record in each of them would cost more than that)."""
+        if not records:  # a table still held as the store's columns stays so
+            return
         records_by_id = self.tables[table]
         for start in range(0, len(records), _PART):  # a part at a time: the GIL changes hands
             part = records[start:start + _PART]
@@ -195,6 +256,16 @@ class Overlay:
         for key in [key for key, index in self._indexes.items() if index in indexes]:
             del self._indexes[key]
         indexes.clear()
+
+    def stored(self, table: Table) -> StoredColumns | None:
+        """The stored records of a table as the store's columns, while this plan has read
+        none of them as records nor changed any (then None: ``tables`` holds them)."""
+        return self.tables.stored(table)
+
+    def make_records(self) -> None:
+        """Make the records of the tables held as columns now (a row re-checked later
+        then does not wait for them)."""
+        self.tables.make_all()
 
     def clear(self) -> None:
         """Forget every record and index (to free memory when a plan cannot be finished)."""

@@ -331,6 +331,12 @@ def opened_in_background(config: ImportConfig, files: Sequence[Path],
     pool.shutdown(wait=True, cancel_futures=True)
 
 
+# The tables a check loads as columns, their records made only when something asks for them
+# as records (stored_columns.py): a store's million registrations, which the column planner
+# reads as columns alone.
+AS_COLUMNS = frozenset({Table.REGISTRATION})
+
+
 def tables_needed(config: ImportConfig) -> set[Table]:
     """The store tables the configuration's actions read or write: all a check loads."""
     return tables_of(action.name for imp in config.imports for action in imp.actions)
@@ -353,7 +359,7 @@ def check(config: ImportConfig, store: Store, *, data_files: Sequence[Path] | No
         budget = readers.MemoryBudget(keeps_cells=kept.keeps_every_row)
         with opened_in_background(config, files, budget, monitor) as tables:
             with paused_gc():
-                state = store.load_state(tables_needed(config))
+                state = store.load_state(tables_needed(config), as_columns=AS_COLUMNS)
             plan = plan_config(config, state, _remapped(config, tables, notices),  # type: ignore[arg-type]
                                monitor or Monitor(), feeder, kept=kept)
     except MemoryError as exc:

@@ -21,6 +21,7 @@ from typing import Any
 
 from importer_gui.core import schema
 from importer_gui.core.schema import Table
+from importer_gui.core.stored_columns import StoredColumns
 
 
 def _record_type(table: Table) -> type:
@@ -214,18 +215,30 @@ class StoreState:
     trackings: dict[int, TrackingRec] = field(default_factory=dict)
     # Ids of the sessions (and other records) some import run created: fullAccess=no needs it.
     created_by_import: dict[Table, AbstractSet[int]] = field(default_factory=dict)
+    # Tables loaded as columns, their records not made yet (``table`` makes them).
+    stored: dict[Table, StoredColumns] = field(default_factory=dict)
 
     def table(self, table: Table) -> dict[int, Any]:
-        """The records of one table, by id."""
-        return {
-            Table.TEACHER: self.teachers,
-            Table.TRAINING: self.trainings,
-            Table.SESSION: self.sessions,
-            Table.ROOM: self.rooms,
-            Table.INTERVENTION: self.interventions,
-            Table.ENTITY: self.entities,
-            Table.LEARNER: self.learners,
-            Table.LEARNING_OBJECT: self.learning_objects,
-            Table.REGISTRATION: self.registrations,
-            Table.TRACKING: self.trackings,
-        }[table]
+        """The records of one table, by id (made now from its columns if loaded so)."""
+        name = _STATE_FIELDS[table]
+        columns = self.stored.pop(table, None)
+        if columns is not None:
+            made = columns.records(RECORD_TYPES[table])
+            made.update(getattr(self, name))
+            setattr(self, name, made)
+        return getattr(self, name)
+
+
+# The StoreState field holding each table's records.
+_STATE_FIELDS: dict[Table, str] = {
+    Table.TEACHER: "teachers",
+    Table.TRAINING: "trainings",
+    Table.SESSION: "sessions",
+    Table.ROOM: "rooms",
+    Table.INTERVENTION: "interventions",
+    Table.ENTITY: "entities",
+    Table.LEARNER: "learners",
+    Table.LEARNING_OBJECT: "learning_objects",
+    Table.REGISTRATION: "registrations",
+    Table.TRACKING: "trackings",
+}

@@ -41,6 +41,7 @@ from importer_gui.core.corrections import (
 from importer_gui.core.errors import QT_TRANSLATE_NOOP, ImporterError
 from importer_gui.core.paths import resolved
 from importer_gui.core.plan import FileStamp, Plan, ReadStamp
+from importer_gui.core.planner import PlannerState
 from importer_gui.core.progress import Monitor
 from importer_gui.core.readers import is_workbook
 from importer_gui.core.store import REPLACED, RunSummary, Store
@@ -586,6 +587,10 @@ def run_check(snapshot: Snapshot, monitor: Monitor) -> Plan:
         plan.store_identity = store.identity
     for imp in plan.imports:
         imp.issue_counts()
+    if isinstance(plan.planner, PlannerState):
+        # Made here, in the check's thread: an edited row's re-check on the window's then
+        # does not wait for a million stored registrations to be made records.
+        plan.planner.overlay.make_records()
     return plan
 
 

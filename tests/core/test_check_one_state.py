@@ -1,5 +1,6 @@
 """A check plans against one state of the store: another program's commit made while the
-store's tables are read shows in none of them."""
+store's tables are read shows in none of them, and the stored registrations, held as
+columns, are the very records the row planner reads."""
 
 from __future__ import annotations
 
@@ -9,13 +10,14 @@ from typing import Any
 
 import pytest
 
-from importer_gui.core import columns
+from importer_gui.core import columns, pipeline
 from importer_gui.core.catalogue import messages as msg
 from importer_gui.core.records import Table
+from importer_gui.core.store import Store
 from importer_gui.core.store.queries import Queries
-from tests.builders import trainings_import
+from tests.builders import by_hand, trainings_import
 from tests.core.harness import Env, rows
-from tests.core.test_registrations import COLUMNS, registrations, seed
+from tests.core.test_registrations import COLUMNS, LYON, registrations, seed
 
 GUID_COLUMNS = (*COLUMNS, "registrationGuid")
 # Line 2 registers Marie to a session the store lacks, line 3 Inès with the GUID G-1.
@@ -68,3 +70,34 @@ def test_a_commit_made_while_the_store_is_read_shows_in_none_of_its_tables(
         (2, "unchanged", [msg.ALREADY_REGISTERED]),
         (3, "error", [msg.REGISTRATION_GUID_TAKEN.format(field="registrationGuid",
                                                          guid="G-1")])]
+
+
+def test_registrations_held_as_columns_are_made_the_records_a_load_makes(env: Env) -> None:
+    by_hand(env.store_path,
+            "INSERT INTO registration (learner_id, session_id, guid, registered_on) VALUES"
+            " (1, 10, 'G-1', '2027-01-02T08:30:00'), (3, 10, NULL, NULL),"
+            " (4, 11, 'G-3', '2027-01-02T08:30:00'), (1, 12, 'Gé-4', '2027-01-03T09:00:00')")
+    with Store.open(env.store_path) as store:
+        records = store.load_state([Table.REGISTRATION]).registrations
+        held = store.load_state([Table.REGISTRATION], as_columns={Table.REGISTRATION})
+        assert held.registrations == {}
+        assert list(held.stored[Table.REGISTRATION].values("guid")) == [
+            "G-1", None, "G-3", "Gé-4"]
+        assert held.table(Table.REGISTRATION) == records
+        assert not held.stored
+        assert [r.registered_on for r in records.values()][1] is None
+
+
+def test_a_row_edited_after_a_check_by_columns_is_checked_against_the_stored_registrations(
+        env: Env) -> None:
+    by_hand(env.store_path, "INSERT INTO registration (learner_id, session_id, guid) VALUES"
+                            " (1, 10, 'G-1')")
+    spec = registrations(env, [["mdupnt", *LYON, "Y"], ["ileroy", *LYON, "Y"],
+                               ["mdupont", *LYON, "Y"]])
+    plan = env.check(spec)
+    assert plan.imports[0].by_columns
+    assert rows(plan) == [(2, "error", [msg.CANDIDATE_NOT_FOUND]), (3, "create", []),
+                          (4, "unchanged", [msg.ALREADY_REGISTERED])]
+    edited = pipeline.recheck_row(plan, 0, 0, ("mdupont", *LYON, "Y"))
+    assert (edited.outcome.value, [i.message for i in edited.issues()]) == (
+        "unchanged", [msg.ALREADY_REGISTERED])

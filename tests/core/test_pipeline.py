@@ -113,9 +113,9 @@ def test_the_store_s_records_are_loaded_with_the_collector_paused(
     seen: list[tuple[bool, bool]] = []
     load_state = Store.load_state
 
-    def watched(store: Store, *args: Any) -> StoreState:
+    def watched(store: Store, *args: Any, **kwargs: Any) -> StoreState:
         seen.append((gc.isenabled(), gc_paused()))
-        return load_state(store, *args)
+        return load_state(store, *args, **kwargs)
 
     monkeypatch.setattr(Store, "load_state", watched)
     assert gc.isenabled()

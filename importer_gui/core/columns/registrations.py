@@ -366,15 +366,27 @@ def _pair(first: Any, second: Any) -> Any:
 def _stored_registrations(pl: ModuleType, overlay: Overlay) -> Any | None:
     """Every registration the overlay holds, as one number each (``_pair``); None when one
     holds ids that are not stored ones (an earlier import of the plan made it)."""
-    records = overlay.tables[Table.REGISTRATION].values()
-    if not records:
-        return pl.Series([], dtype=pl.Int64)
-    learners = pl.Series(list(map(attrgetter("learner_id"), records)), dtype=pl.Int64)
-    sessions = pl.Series(list(map(attrgetter("session_id"), records)), dtype=pl.Int64)
+    stored = overlay.stored(Table.REGISTRATION)
+    if stored is not None:  # the store's columns, no record made
+        if not stored:
+            return pl.Series([], dtype=pl.Int64)
+        learners = _column(pl, *stored.coded("learner_id"))
+        sessions = _column(pl, *stored.coded("session_id"))
+    else:
+        records = overlay.tables[Table.REGISTRATION].values()
+        if not records:
+            return pl.Series([], dtype=pl.Int64)
+        learners = pl.Series(list(map(attrgetter("learner_id"), records)), dtype=pl.Int64)
+        sessions = pl.Series(list(map(attrgetter("session_id"), records)), dtype=pl.Int64)
     if min(learners.min(), sessions.min()) < 0 or max(learners.max(),
                                                       sessions.max()) >= 1 << 31:
         return None
     return _pair(learners, sessions)
+
+
+def _column(pl: ModuleType, values: list[Any], codes: Any) -> Any:
+    """A stored column of ids (StoredColumns.coded) as one Series, a value a record."""
+    return pl.Series(values, dtype=pl.Int64).gather(pl.Series(codes, dtype=pl.UInt32))
 
 
 def _guids_free(guids: list[Any], overlay: Overlay) -> bool:
@@ -386,8 +398,13 @@ def _guids_free(guids: list[Any], overlay: Overlay) -> bool:
         seen.update(given[start:start + PART])
     if len(seen) != len(given):
         return False
+    if not given:
+        return True
+    columns = overlay.stored(Table.REGISTRATION)
+    if columns is not None:  # the store's columns, no record made
+        return seen.isdisjoint(columns.values(_GUID_COLUMN))
     stored = overlay.tables[Table.REGISTRATION]
-    if not stored or not given:
+    if not stored:
         return True
     taken = {getattr(record, _GUID_COLUMN) for record in stored.values()}
     return taken.isdisjoint(given)

@@ -23,6 +23,7 @@ import stat
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sized
+from collections.abc import Set as AbstractSet
 from contextlib import contextmanager, nullcontext, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -542,15 +543,17 @@ class Store:
 
     # ------------------------------------------------------------ reading
 
-    def load_state(self, tables: Iterable[Table] | None = None) -> StoreState:
+    def load_state(self, tables: Iterable[Table] | None = None, *,
+                   as_columns: AbstractSet[Table] = frozenset()) -> StoreState:
         """The records of the tables asked for (all by default), and who created them: one
         state of the store, read in one read transaction (another program's commit made
-        while the tables are read one after the other shows in none of them)."""
+        while the tables are read one after the other shows in none of them). The tables
+        of ``as_columns`` are held as columns, their records made when first asked for."""
         wanted = list(Table) if tables is None else list(tables)
         with self._guard("read"):
             conn = self._conn()
             with nullcontext() if conn.in_transaction else self._dialect.snapshot(conn):
-                return self._queries.load_state(conn, wanted)
+                return self._queries.load_state(conn, wanted, as_columns)
 
     def get(self, table: Table, record_id: int) -> Record | None:
         """One record by id, or None."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import partial
 from itertools import starmap
@@ -32,6 +33,7 @@ from importer_gui.core.store.runs import (
     RunSummary,
     mark_reverts,
 )
+from importer_gui.core.stored_columns import StoredColumns
 
 # Decoded values records may share (a date is never changed in place), and how many distinct
 # ones a column's reading keeps to share.
@@ -262,19 +264,34 @@ class Queries:
 
     # ------------------------------------------------------------ records
 
-    def load_state(self, conn: Connection, tables: Iterable[Table]) -> StoreState:
-        """The records of some tables, and which of them an import run created. Read in one
-        read transaction (Store.load_state): no run is added between two tables."""
+    def load_state(self, conn: Connection, tables: Iterable[Table],
+                   as_columns: AbstractSet[Table] = frozenset()) -> StoreState:
+        """The records of some tables, and which of them an import run created; those of
+        ``as_columns`` held as columns (StoreState.stored), not made records yet. Read in
+        one read transaction (Store.load_state): no run is added between two tables."""
         state = StoreState()
         only_imports = not conn.execute(self._other_runs).fetchone()
         for table in sorted(tables, key=list(Table).index):  # the same order each time
-            records = state.table(table)
-            build = self._builder(table)
             cursor = conn.execute(self._whole[table])
-            while rows := cursor.fetchmany(WHOLE_ROWS):
-                records.update(zip(map(_ID_OF_ROW, rows), build(rows), strict=True))
+            if table in as_columns:
+                state.stored[table] = self._columns(table, cursor)
+            else:
+                records = state.table(table)
+                build = self._builder(table)
+                while rows := cursor.fetchmany(WHOLE_ROWS):
+                    records.update(zip(map(_ID_OF_ROW, rows), build(rows), strict=True))
             state.created_by_import[table] = self._created_ids(conn, table, only_imports)
         return state
+
+    def _columns(self, table: Table, cursor: Any) -> StoredColumns:
+        """The rows of a whole table read as columns (no record made), read back as the
+        records' values are."""
+        columns = StoredColumns(table)
+        decoders = self._decoders[table]
+        while rows := cursor.fetchmany(WHOLE_ROWS):
+            columns.add(rows, decoders)
+        columns.loaded()
+        return columns
 
     def _created_ids(self, conn: Connection, table: Table, only_imports: bool) -> RecordIds:
         """The ids of the records of ``table`` an import created (``only_imports``: every

@@ -1,0 +1,142 @@
+"""A large table's stored records held as columns, made into records only when asked for.
+
+A check against a store holding a million registrations loaded them as a million records
+(some 220 MB) that the column planner never reads as records: it wants their learners,
+sessions and GUIDs as columns. Held here as ids, each column's distinct values with a code
+a record, and unique texts end to end, they take a tenth of that; the row planner, which
+does read records, has them made from these columns (the same state: nothing is read from
+the store again).
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import accumulate, filterfalse
+from typing import Any
+
+from importer_gui.core import schema
+from importer_gui.core.schema import Table, Type
+
+Reader = Callable[[Any], Any]
+
+
+class _Coded:
+    """A column as its distinct values (read back once each) and each record's code."""
+
+    __slots__ = ("_known", "codes", "values")
+
+    def __init__(self) -> None:
+        self.codes = array("I")
+        self.values: list[Any] = []
+        self._known: dict[Any, int] | None = {}  # stored value -> code, while loading
+
+    def extend(self, stored: Sequence[Any], read: Reader | None) -> None:
+        """Add the values of a batch of records, as stored."""
+        known, values = self._known, self.values
+        assert known is not None, "a column is added to while it is loaded only"
+        # Not ``set(stored) - known.keys()``: that goes through every value known.
+        for value in filterfalse(known.__contains__, set(stored)):
+            known[value] = len(values)
+            values.append(value if value is None or read is None else read(value))
+        self.codes.extend(map(known.__getitem__, stored))
+
+    def loaded(self) -> None:
+        """Every record is in: the look-up of stored values is let go."""
+        self._known = None
+
+    def part(self, _number: int, start: int, end: int) -> Iterable[Any]:
+        """The values of records ``start`` to ``end`` (batch ``_number``)."""
+        return map(self.values.__getitem__, self.codes[start:end])
+
+
+class _Texts:
+    """A column of texts that are each a record's own (a GUID): each batch's end to end in
+    one text, where each ends in it, and which are missing."""
+
+    __slots__ = ("ends", "missing", "parts")
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.ends = array("q")  # where each record's text ends in its batch's part
+        self.missing = bytearray()  # 1 for a record without one (NULL)
+
+    def extend(self, stored: Sequence[Any], _read: Reader | None) -> None:
+        """Add the texts of a batch of records, as stored."""
+        if stored.count(None):
+            self.missing.extend(value is None for value in stored)
+            stored = ["" if value is None else value for value in stored]
+        else:
+            self.missing.extend(bytes(len(stored)))
+        self.parts.append("".join(stored))
+        self.ends.extend(accumulate(map(len, stored)))
+
+    def loaded(self) -> None:
+        """Every record is in."""
+
+    def part(self, number: int, start: int, end: int) -> Iterable[Any]:
+        """The texts of records ``start`` to ``end`` (batch ``number``)."""
+        ends = self.ends[start:end]
+        starts = [0, *ends[:-1]]
+        texts = list(map(self.parts[number].__getitem__, map(slice, starts, ends)))
+        missing = self.missing[start:end]
+        if missing.count(1):
+            texts = [None if gone else text for text, gone in zip(texts, missing, strict=True)]
+        return texts
+
+
+class StoredColumns:
+    """The stored records of one table as columns, in the order of their ids."""
+
+    def __init__(self, table: Table) -> None:
+        self.table = table
+        self.ids = array("q")
+        self._starts = array("q")  # each batch's first record
+        # A column's distinct values are told apart by a dict: none may be a JSON's.
+        assert all(c.type is not Type.JSON for c in schema.columns(table)), table
+        own = {c.name for c in schema.columns(table) if c.unique and c.type is Type.TEXT}
+        self._columns: dict[str, _Coded | _Texts] = {
+            name: _Texts() if name in own else _Coded() for name in schema.column_names(table)}
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def add(self, rows: Sequence[Sequence[Any]], readers: dict[str, Reader]) -> None:
+        """Add a batch of stored rows (id first, then the columns in the schema's order),
+        each column read back by its reader in ``readers`` (as stored without one)."""
+        self._starts.append(len(self.ids))
+        columns = list(zip(*rows, strict=True))
+        self.ids.extend(columns[0])
+        for (name, column), stored in zip(self._columns.items(), columns[1:], strict=True):
+            column.extend(stored, readers.get(name))
+
+    def loaded(self) -> None:
+        """Every record is in."""
+        for column in self._columns.values():
+            column.loaded()
+
+    def coded(self, name: str) -> tuple[list[Any], array[int]]:
+        """A column's distinct values and each record's place among them."""
+        column = self._columns[name]
+        assert isinstance(column, _Coded), f"{name} is held text by text"
+        return column.values, column.codes
+
+    def values(self, name: str) -> Iterator[Any]:
+        """Every record's value of a column, in order."""
+        column = self._columns[name]
+        for number, (start, end) in enumerate(self._parts()):
+            yield from column.part(number, start, end)
+
+    def records(self, kind: type) -> dict[int, Any]:
+        """The records, by id, as the store's load makes them (of type ``kind``)."""
+        made: dict[int, Any] = {}
+        for number, (start, end) in enumerate(self._parts()):
+            ids = list(self.ids[start:end])  # one int an id, the key and the record's both
+            values = [column.part(number, start, end) for column in self._columns.values()]
+            made.update(zip(ids, map(kind, ids, *values), strict=True))
+        return made
+
+    def _parts(self) -> Iterator[tuple[int, int]]:
+        """Each batch's first record and the one after its last."""
+        ends = [*self._starts[1:], len(self.ids)] if self._starts else []
+        return zip(self._starts, ends, strict=True)
