@@ -42,6 +42,11 @@ class FieldColumn:
             self._text = text.set(text == "", None)
         return self._text
 
+    def let_go(self) -> None:
+        """Forget the trimmed cells (a column of text as long as the file's): made again
+        should they be asked for again."""
+        self._text = None
+
     def present(self) -> Any:
         """Per row, whether the row gives the field a value."""
         if self.codes is None:

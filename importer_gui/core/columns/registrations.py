@@ -231,6 +231,8 @@ def _found(pl: ModuleType, setup: _Setup, fields: dict[str, FieldColumn], overla
     facts = pl.DataFrame({"read": read, "search": present(pl, trainee, height),
                           "learner": learner, "training": training,
                           "title": present(pl, fields.get(TITLE), height)})
+    for used in fields.values():  # their trimmed text is read no more
+        used.let_go()
     no_training = pl.col("training").is_null()
     error = facts.select(
         pl.when(pl.col("read")).then(_READ)
@@ -275,9 +277,14 @@ def _stored_sessions(pl: ModuleType, title: Keys, training: Any, error: Any,
     pairs = pl.DataFrame({"training": pl.Series(trainings, dtype=pl.Int64),
                           "title": pl.Series(titles, dtype=pl.Int64),
                           "session": pl.Series(found, dtype=pl.Int64)})
-    rows = pl.DataFrame({"training": training, "title": title.rows, "reach": error == _NONE})
-    return rows.join(pairs, on=["training", "title"], how="left",
-                     maintain_order="left").select(
+    rows = pl.DataFrame({"training": training, "title": title.rows.cast(pl.Int64),
+                         "reach": error == _NONE})
+    on: Any = ["training", "title"]
+    if _stored_ids(training):  # a course and a title as one number: a third of the memory
+        key = _pair(pl.col("training"), pl.col("title")).alias("key")
+        pairs = pairs.filter(pl.col("training") >= 0).select(key, "session")
+        rows, on = rows.select(key, "reach"), "key"
+    return rows.join(pairs, on=on, how="left", maintain_order="left").select(
         pl.when(pl.col("reach")).then(pl.col("session"))).to_series()
 
 
