@@ -24,7 +24,7 @@ class FieldColumn:
     an issue."""
 
     pl: ModuleType
-    cells: Any  # the file's column (a polars Series of text)
+    cells: Any  # the file's column (a polars Series of text; of its distinct cells, an Enum)
     codes: Any | None  # a polars Series of places in ``values``
     values: list[Any]
     clean: Any  # a polars Series of booleans
@@ -131,11 +131,24 @@ def read_fields(pl: ModuleType, frame: Frame, action: BoundAction,
     checked = pl.DataFrame({reader[0]: columns[reader[0]] for reader in text}).select(
         _clean_text(pl, pl.col(name), mandatory, limit).alias(name)
         for name, _index, mandatory, limit, *_rest in text) if text else None
-    return {reader[0]: FieldColumn(pl, columns[reader[0]], None, [],
-                                   checked.get_column(reader[0]))
-            if reader in text else _distinct_cells(pl, columns[reader[0]], action, reader,
-                                                   overlay)
-            for reader in action.readers}
+    fields = {reader[0]: FieldColumn(pl, columns[reader[0]], None, [],
+                                     checked.get_column(reader[0]))
+              if reader in text else _distinct_cells(pl, columns[reader[0]], action, reader,
+                                                     overlay)
+              for reader in action.readers}
+    _by_distinct_cells(frame, action.readers, fields)
+    return fields
+
+
+def _by_distinct_cells(frame: Frame, readers: list[FieldReader],
+                       fields: dict[str, FieldColumn]) -> None:
+    """The frame's columns read cell by distinct cell (and by no text field) held as those
+    cells' Enum: a byte or two a row where a text takes 16 or more, the same cells read."""
+    texts = {reader[1] for reader in readers if fields[reader[0]].codes is None}
+    held = {f"c{reader[1]}": fields[reader[0]].cells for reader in readers
+            if reader[1] < frame.width and reader[1] not in texts}
+    if held:
+        frame.rows = frame.rows.with_columns(**held)
 
 
 def _column(pl: ModuleType, frame: Frame, index: int) -> Any:
@@ -184,6 +197,7 @@ def _distinct_cells(pl: ModuleType, column: Any, action: BoundAction, reader: Fi
         read_values(ctx, (*before, cell))
         values.append(ctx.values.get(name))
         clean.append(not ctx.issues)
-    codes = column.cast(pl.Enum(cells)).to_physical()
-    return FieldColumn(pl, column, codes, values,
+    held = column.cast(pl.Enum(cells))
+    codes = held.to_physical()
+    return FieldColumn(pl, held, codes, values,
                        pl.Series(clean, dtype=pl.Boolean).gather(codes))
