@@ -262,6 +262,11 @@ class Overlay:
         none of them as records nor changed any (then None: ``tables`` holds them)."""
         return self.tables.stored(table)
 
+    def count(self, table: Table) -> int:
+        """How many records a table holds (one held as columns is not made records)."""
+        stored = self.stored(table)
+        return len(self.tables[table]) if stored is None else len(stored)
+
     def make_records(self) -> None:
         """Make the records of the tables held as columns now (a row re-checked later
         then does not wait for them)."""

@@ -197,7 +197,7 @@ class SettingRows:
             # Grown by half at least (amortised, like a list); stored ids up to a limit.
             wanted = max(slot + 1 - len(slots), len(slots) // 2 + 1024)
             if record_id > 0:
-                limit = _DENSE * len(self.overlay.tables[table]) + _MARGIN
+                limit = _DENSE * self.overlay.count(table) + _MARGIN
                 if slot >= limit:
                     return None
                 wanted = min(wanted, limit - len(slots))

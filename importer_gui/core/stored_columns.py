@@ -1,8 +1,9 @@
 """A large table's stored records held as columns, made into records only when asked for.
 
-The column planner never reads a store's registrations as records: it wants their learners,
-sessions and GUIDs as columns. Held here as ids, each column's distinct values with a code
-a record, and unique texts end to end, they take about a quarter of the records' memory;
+The column planners never read a store's registrations or courses as records: they want
+their learners, sessions and GUIDs, or codes and the values a file gives, as columns. Held
+here as ids, each column's distinct values with a code a record, and the texts each record
+has its own end to end, they take about a quarter of the records' memory;
 the row planner, which does read records, has them made from these columns (the same
 state: nothing is read from the store again).
 """
@@ -19,6 +20,10 @@ from importer_gui.core.schema import Table, Type
 
 Reader = Callable[[Any], Any]
 
+# The most distinct values each width of code tells apart (a column of a few values, or of
+# NULLs alone, takes a byte a record).
+_LARGEST = {"B": 1 << 8, "H": 1 << 16, "I": 1 << 32}
+
 
 class _Coded:
     """A column as its distinct values (read back once each) and each record's code."""
@@ -26,7 +31,7 @@ class _Coded:
     __slots__ = ("_known", "codes", "values")
 
     def __init__(self) -> None:
-        self.codes = array("I")
+        self.codes = array("B")  # widened as the distinct values outgrow it
         self.values: list[Any] = []
         self._known: dict[Any, int] | None = {}  # stored value -> code, while loading
 
@@ -34,11 +39,21 @@ class _Coded:
         """Add the values of a batch of records, as stored."""
         known, values = self._known, self.values
         assert known is not None, "a column is added to while it is loaded only"
-        # Not ``set(stored) - known.keys()``: that goes through every value known.
-        for value in filterfalse(known.__contains__, set(stored)):
+        distinct = set(stored)
+        # Not ``distinct - known.keys()``: that goes through every value known.
+        for value in filterfalse(known.__contains__, distinct):
             known[value] = len(values)
             values.append(value if value is None or read is None else read(value))
-        self.codes.extend(map(known.__getitem__, stored))
+        if len(values) > _LARGEST[self.codes.typecode]:
+            self.codes = array("H" if len(values) <= _LARGEST["H"] else "I", self.codes)
+        # Filled in C as far as it goes: a column of one value (NULL) at once, bytes as such.
+        codes = self.codes
+        if len(distinct) == 1:
+            codes.extend(array(codes.typecode, [known[distinct.pop()]]) * len(stored))
+        elif codes.typecode == "B":
+            codes.frombytes(bytes(map(known.__getitem__, stored)))
+        else:
+            codes.fromlist(list(map(known.__getitem__, stored)))
 
     def loaded(self) -> None:
         """Every record is in: the look-up of stored values is let go."""
@@ -50,8 +65,8 @@ class _Coded:
 
 
 class _Texts:
-    """A column of texts that are each a record's own (a GUID): each batch's end to end in
-    one text, where each ends in it, and which are missing."""
+    """A column of texts that are each a record's own (a GUID, a title): each batch's end
+    to end in one text, where each ends in it, and which are missing."""
 
     __slots__ = ("ends", "missing", "parts")
 
@@ -68,7 +83,7 @@ class _Texts:
         else:
             self.missing.extend(bytes(len(stored)))
         self.parts.append("".join(stored))
-        self.ends.extend(accumulate(map(len, stored)))
+        self.ends.fromlist(list(accumulate(map(len, stored))))
 
     def loaded(self) -> None:
         """Every record is in."""
@@ -93,7 +108,9 @@ class StoredColumns:
         self._starts = array("q")  # each batch's first record
         # A column's distinct values are told apart by a dict: none may be a JSON's.
         assert all(c.type is not Type.JSON for c in schema.columns(table)), table
-        own = {c.name for c in schema.columns(table) if c.unique and c.type is Type.TEXT}
+        # Texts each record has its own (a GUID, a code, a title) are held end to end.
+        own = {c.name for c in schema.columns(table)
+               if c.type is Type.TEXT and (c.unique or not (c.null or c.repeats))}
         self._columns: dict[str, _Coded | _Texts] = {
             name: _Texts() if name in own else _Coded() for name in schema.column_names(table)}
 
@@ -105,7 +122,7 @@ class StoredColumns:
         each column read back by its reader in ``readers`` (as stored without one)."""
         self._starts.append(len(self.ids))
         columns = list(zip(*rows, strict=True))
-        self.ids.extend(columns[0])
+        self.ids.fromlist(list(columns[0]))
         for (name, column), stored in zip(self._columns.items(), columns[1:], strict=True):
             column.extend(stored, readers.get(name))
 
@@ -122,9 +139,14 @@ class StoredColumns:
 
     def values(self, name: str) -> Iterator[Any]:
         """Every record's value of a column, in order."""
+        for part in self.parts(name):
+            yield from part
+
+    def parts(self, name: str) -> Iterator[Iterable[Any]]:
+        """Every record's value of a column, in order, a batch of records at a time."""
         column = self._columns[name]
         for number, (start, end) in enumerate(self._parts()):
-            yield from column.part(number, start, end)
+            yield column.part(number, start, end)
 
     def records(self, kind: type) -> dict[int, Any]:
         """The records, by id, as the store's load makes them (of type ``kind``)."""

@@ -86,6 +86,14 @@ class FieldColumn:
             pl.Series([record_id for _key, record_id in texts], dtype=pl.Int64),
             default=None, return_dtype=pl.Int64)
 
+    def texts_at(self, places: Any) -> Any:
+        """The field's values in the rows at ``places`` as a polars Series of text (null
+        where a row has none); TypeError when a value is not a text."""
+        if self.codes is None:
+            return self._trimmed().gather(places)
+        pl = self.pl
+        return pl.Series(self.values, dtype=pl.String).gather(self.codes.gather(places))
+
     def at(self, places: Any) -> list[Any]:
         """The field's values in the rows at ``places`` (of every row for None; None where
         a row has none)."""

@@ -55,6 +55,7 @@ from importer_gui.core.plan import OUTCOME_CODE, ImportPlan, KeptCells
 from importer_gui.core.progress import Monitor
 from importer_gui.core.records import RECORD_TYPES, Table
 from importer_gui.core.setting_rows import SettingRows
+from importer_gui.core.stored_columns import StoredColumns
 
 SPEC_NAME = SPEC.name
 
@@ -130,13 +131,13 @@ def _decide(pl: ModuleType, frame: Frame, action: BoundAction,
     if _repeated(code, trimmed, reach):
         return None  # a code twice: the second row sees what the first made
     found = _found(pl, code, trimmed, overlay)
-    stored = (reach & found.is_not_null()).arg_true()
+    stored = (reach & found.ids.is_not_null()).arg_true()
     given = [(field, column) for field, column in _COLUMNS if field in fields]
-    stored_ids = found.gather(stored).to_list()
-    if not _unchanged(action, overlay, stored_ids,
-                      {column: fields[field].at(stored) for field, column in given}):
+    stored_ids = found.ids.gather(stored).to_list()
+    if not _unchanged(pl, action, overlay, found.at(stored), stored_ids,
+                      {column: fields[field] for field, column in given}, stored):
         return None
-    new = reach & found.is_null()
+    new = reach & found.ids.is_null()
     titled = present(pl, fields.get(TITLE), height)
     creating = (new & titled).arg_true()
     return _Decided(height, read_issues, (new & ~titled).arg_true().to_list(),
@@ -173,45 +174,93 @@ def _repeated(code: FieldColumn, trimmed: Any | None, reach: Any) -> bool:
     return bool(reached.n_unique() != reached.len())
 
 
-def _found(pl: ModuleType, code: FieldColumn, trimmed: Any | None, overlay: Overlay) -> Any:
-    """Per row, the id of the course its code finds (the first filed, as find_one finds
-    it), null where none."""
-    records = overlay.tables[Table.TRAINING]
-    if not records:
-        return no_ids(pl, code.cells.len())
-    codes = list(map(attrgetter(_CODE_COLUMN), records.values()))
-    if trimmed is not None and set(map(type, codes)) <= {str, type(None)}:
-        stored = pl.DataFrame({"code": pl.Series(codes, dtype=pl.String),
-                               "id": pl.Series(list(records), dtype=pl.Int64)}
-                              ).drop_nulls("code")
+@dataclass
+class _Found:
+    """Per row, the id of the course its code finds (null where none) and, when the store's
+    courses are held as columns, that course's place among them."""
+
+    ids: Any
+    places: Any | None = None
+
+    def at(self, rows: Any) -> Any | None:
+        """The places of the courses the rows ``rows`` find (None: found among records)."""
+        return None if self.places is None else self.places.gather(rows)
+
+
+def _found(pl: ModuleType, code: FieldColumn, trimmed: Any | None, overlay: Overlay) -> _Found:
+    """Per row, the course its code finds (the first filed, as find_one finds it)."""
+    columns = overlay.stored(Table.TRAINING)  # the store's columns, while no record is made
+    records = overlay.tables[Table.TRAINING] if columns is None else {}
+    if not (records or columns):
+        return _Found(no_ids(pl, code.cells.len()))
+    codes = None if trimmed is None else _texts(pl, [
+        list(map(attrgetter(_CODE_COLUMN), records.values()))] if columns is None
+        else columns.parts(_CODE_COLUMN))
+    if trimmed is not None and codes is not None:
+        stored = pl.DataFrame({"code": codes}).with_row_index("place").drop_nulls("code")
+        del codes  # held by the frame now
         keys = stored.get_column("code")
         if keys.n_unique() == keys.len() and bool(
                 (keys.str.len_bytes() == keys.str.len_chars()).all()):
             # Each stored code once, in ASCII: the one course each finds, read off the
             # table (the overlay's index of codes over a million courses is not needed).
-            return trimmed.replace_strict(keys, stored.get_column("id"), default=None,
-                                          return_dtype=pl.Int64)
-    return code.mapped(*trainings_by(overlay, CODE))
+            places = trimmed.replace_strict(keys, stored.get_column("place"), default=None,
+                                            return_dtype=pl.UInt32)
+            ids = pl.Series(list(records) if columns is None else columns.ids, dtype=pl.Int64)
+            return _Found(ids.gather(places), None if columns is None else places)
+    return _Found(code.mapped(*trainings_by(overlay, CODE)))
 
 
-def _unchanged(action: BoundAction, overlay: Overlay, ids: list[int],
-               given: dict[str, list[Any]]) -> bool:
-    """Whether every course found may be changed by the action and is left as it is: each
-    column a row gives holds that value already (a modality given another way is a change,
-    or an error)."""
-    records = overlay.tables[Table.TRAINING]
+def _texts(pl: ModuleType, parts: Iterable[Iterable[Any]]) -> Any | None:
+    """A stored column's values as one polars Series of text; None when one is not a text."""
+    try:
+        return pl.concat([pl.Series(list(part), dtype=pl.String) for part in parts])
+    except TypeError:
+        return None
+
+
+def _unchanged(pl: ModuleType, action: BoundAction, overlay: Overlay, places: Any | None,
+               ids: list[int], given: dict[str, FieldColumn], rows: Any) -> bool:
+    """Whether every course found (``ids``, by the rows at ``rows``; at ``places`` among the
+    store's columns, None when found among records) may be changed by the action and is
+    left as it is: each column a row gives holds that value already (a modality given
+    another way is a change, or an error)."""
     if not action.full_access and not all(
             overlay.was_created_by_import(Table.TRAINING, record_id) for record_id in ids):
         return False
+    columns = overlay.stored(Table.TRAINING)
+    if places is not None and columns is not None:
+        return all(_held_alike(pl, columns, column, places, field, rows)
+                   for column, field in given.items())
+    records = overlay.tables[Table.TRAINING]
     found = list(map(records.__getitem__, ids))
-    for column, values in given.items():
-        held = list(map(attrgetter(column), found))
-        if values == held:  # compared in C: the usual file, every value as stored
-            continue
-        for record_value, value in zip(held, values, strict=True):
-            if value is not None and record_value != value:
-                return False
-    return True
+    return all(_alike(list(map(attrgetter(column), found)), field.at(rows))
+               for column, field in given.items())
+
+
+def _alike(held: list[Any], values: list[Any]) -> bool:
+    """Whether each course holds the value given it already (None: none given)."""
+    if values == held:  # compared in C: the usual file, every value as stored
+        return True
+    return all(value is None or record_value == value
+               for record_value, value in zip(held, values, strict=True))
+
+
+def _held_alike(pl: ModuleType, columns: StoredColumns, column: str, places: Any,
+                field: FieldColumn, rows: Any) -> bool:
+    """Whether the stored courses at ``places`` hold the value the rows at ``rows`` give
+    the field already (where they give one): compared as texts by polars, or one by one
+    where either side holds something else."""
+    try:
+        given = field.texts_at(rows)
+    except TypeError:
+        given = None
+    held = None if given is None else _texts(pl, columns.parts(column))
+    if held is None:
+        every = list(columns.values(column))
+        return _alike(list(map(every.__getitem__, places.to_list())), field.at(rows))
+    held = held.gather(places)
+    return not bool((given.is_not_null() & held.ne_missing(given)).any())
 
 
 def _write(decided: _Decided, action: BoundAction, overlay: Overlay, imp_plan: ImportPlan,
