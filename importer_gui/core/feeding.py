@@ -16,7 +16,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import suppress
-from itertools import chain, islice
+from itertools import chain, compress, islice, repeat
+from operator import ne
 from typing import Any, TypeVar
 
 from importer_gui.core.errors import StoreLockedError
@@ -209,13 +210,15 @@ _ERROR = OUTCOME_CODE[Outcome.ERROR]
 
 
 def _created_only(rows: Rows, start: int, stop: int) -> CreatedRows | None:
-    """The rows' writes when each row creates one record of the same table, none with an
-    error and none changed in place since (a first refresh's or import's usual batch): read
-    in C, no step per row; otherwise None."""
-    if (rows.creations is None or rows.creations.any_changed()
-            or _ERROR in rows.outcomes[start:stop]):
+    """The rows' writes when each row without an error creates one record of the same
+    table, none changed in place since (a first refresh's or import's usual batch, a file's
+    mistakes among them): read in C, no step per row; otherwise None."""
+    if rows.creations is None or rows.creations.any_changed():
         return None
     held = rows.changes[start:stop]
+    outcomes = rows.outcomes[start:stop]
+    if _ERROR in outcomes:  # a row in error writes nothing: left out in C
+        held = list(compress(held, map(ne, outcomes, repeat(_ERROR))))
     kinds = set(map(type, held))
     if len(kinds) != 1:
         return None
