@@ -560,10 +560,31 @@ def _cells(row: list[Any] | tuple[Any, ...], cell: Callable[[Any], Cell],
     """A workbook row as cells (made a row by ``make_row``); None when it is blank."""
     if is_blank(row):
         return None
-    # The hot path: text stays, whole numbers (calamine's floats) inline.
+    # The hot path inline: text stays, so does a date and time past 1900 (``cell`` looks
+    # again at earlier ones only), and a number's text is looked up (a sheet repeats its
+    # durations and capacities).
+    number_text = _NUMBER_TEXTS.get
     return make_row([value if type(value) is str else (
-        str(int(value)) if type(value) is float and value.is_integer()
-        and -1e16 < value < 1e16 else cell(value)) for value in row])
+        value if type(value) is datetime and value.year > 1900 else (
+            number_text(value) or _number_text(value, cell)) if type(value) is float
+        else cell(value)) for value in row])
+
+
+# A float's text as _cell makes it, kept for the whole numbers last read: every key is a
+# float (a float never equals a key of another type here), and a text is never empty.
+_NUMBER_TEXTS: dict[float, str] = {}
+_NUMBER_TEXTS_KEPT = 4096
+
+
+def _number_text(value: float, cell: Callable[[Any], Cell]) -> Cell:
+    """A number's cell, as ``cell`` makes it; a whole number's text kept for the next."""
+    if not (value.is_integer() and -1e16 < value < 1e16):
+        return cell(value)
+    text = str(int(value))
+    if len(_NUMBER_TEXTS) >= _NUMBER_TEXTS_KEPT:
+        _NUMBER_TEXTS.clear()
+    _NUMBER_TEXTS[value] = text
+    return text
 
 
 def _number(value: float) -> str:
