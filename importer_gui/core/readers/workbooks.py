@@ -558,7 +558,10 @@ def _within(found: list[tuple[int, int, str]], pad: int, width: int,
 def _cells(row: list[Any] | tuple[Any, ...], cell: Callable[[Any], Cell],
            make_row: Callable[[list[Cell]], Row]) -> Row | None:
     """A workbook row as cells (made a row by ``make_row``); None when it is blank."""
-    if is_blank(row):
+    # A row whose first cell is text other than white space is no blank one: most rows,
+    # told without a call.
+    if not (row and type(first := row[0]) is str and first and not first.isspace()) and (
+            is_blank(row)):
         return None
     # The hot path inline: text stays, so does a date and time past 1900 (``cell`` looks
     # again at earlier ones only), and a number's text is looked up (a sheet repeats its
