@@ -249,11 +249,14 @@ _UNUSUAL_OR_ANY = re.compile(rb"<c[\s>]")
 
 
 def _at_most(number: int) -> bytes:
-    """A pattern for the decimal numbers 1 to ``number`` (none when it is 0)."""
+    """A pattern for the decimal numbers 1 to ``number`` (none when it is 0). The numbers
+    with as many digits as ``number`` come first: most rows of a large sheet have as many
+    as its last, and the shorter ones' alternative, tried first, made each of them
+    backtrack through its digits."""
     if number < 1:
         return rb"(?!)"
     digits = str(number)
-    parts = [rb"[1-9]\d{0,%d}" % (len(digits) - 2)] if len(digits) > 1 else []
+    parts = []
     for i, char in enumerate(digits):
         low, high = (1 if i == 0 else 0), int(char) - 1
         if high >= low:
@@ -261,6 +264,8 @@ def _at_most(number: int) -> bytes:
             parts.append(digits[:i].encode() + b"[%d-%d]" % (low, high) +
                          (rb"\d{%d}" % rest if rest else b""))
     parts.append(digits.encode())
+    if len(digits) > 1:
+        parts.append(rb"[1-9]\d{0,%d}" % (len(digits) - 2))
     return b"|".join(parts)
 
 
