@@ -174,7 +174,11 @@ def _create_or_update(ctx: RowContext, training: TrainingRec, found: list[Sessio
 def _naming_field(ctx: RowContext) -> str:
     """The field that finds the row's session: sessionSearchField's first filled one."""
     fields = ctx.action.search_fields
-    return next((f for f in fields if f in ctx.values), fields[0] if fields else TITLE)
+    values = ctx.values
+    for field in fields:  # a loop, not a generator: this runs on every row
+        if field in values:
+            return field
+    return fields[0] if fields else TITLE
 
 
 # A deleted session takes its interventions, registrations and trackings with it.
