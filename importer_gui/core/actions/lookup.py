@@ -137,8 +137,10 @@ def find_session(ctx: RowContext, training: TrainingRec, fields: Sequence[str]
             return True, None
         return True, session
     name, key = _session_index(tuple(filled))
-    found = ctx.overlay.find_single(Table.SESSION, name, key,
-                                    (training.id, *(_searched(values[f]) for f in filled)))
+    searched = [training.id]
+    for field in filled:  # a loop, not a generator: this runs on every session row
+        searched.append(_searched(values[field]))
+    found = ctx.overlay.find_single(Table.SESSION, name, key, tuple(searched))
     if found is SEVERAL:
         shown = values.get("sessionTitle") or " / ".join(str(values[f]) for f in filled)
         ctx.error(filled[0], msg.GROUP_DUPLICATED.format(name=shown))
