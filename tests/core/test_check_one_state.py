@@ -15,9 +15,9 @@ from importer_gui.core.catalogue import messages as msg
 from importer_gui.core.records import Table
 from importer_gui.core.store import Store
 from importer_gui.core.store.queries import Queries
-from tests.builders import by_hand, trainings_import
+from tests.builders import by_hand
 from tests.core.harness import Env, rows
-from tests.core.test_registrations import COLUMNS, LYON, registrations, seed
+from tests.core.test_registrations import COLUMNS, LYON, registrations, seeded
 
 GUID_COLUMNS = (*COLUMNS, "registrationGuid")
 # Line 2 registers Marie to a session the store lacks, line 3 Inès with the GUID G-1.
@@ -33,11 +33,7 @@ OTHER_COMMIT = ("BEGIN; INSERT INTO session (id, training_id, title) VALUES (20,
 @pytest.fixture
 def env(tmp_path: Path) -> Env:
     """The registrations' store: two courses, four learners, three sessions."""
-    env = Env(tmp_path)
-    env.commit(trainings_import(tmp_path, [["SEC-101", "Sécurité incendie", ""],
-                                           ["MGT-200", "Management", "GUID-MGT"]]))
-    seed(env)
-    return env
+    return seeded(tmp_path)
 
 
 def _other_program(path: Path) -> None:

@@ -34,14 +34,19 @@ def seed(env: Env) -> None:
         by_hand(env.store_path, sql)
 
 
-@pytest.fixture
-def env(tmp_path: Path) -> Env:
+def seeded(tmp_path: Path) -> Env:
     """A store holding two training courses, four learners and three sessions."""
     env = Env(tmp_path)
     env.commit(trainings_import(tmp_path, [["SEC-101", "Sécurité incendie", ""],
                                            ["MGT-200", "Management", "GUID-MGT"]]))
     seed(env)
     return env
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> Env:
+    """A store holding two training courses, four learners and three sessions."""
+    return seeded(tmp_path)
 
 
 def registrations(env: Env, data: list[list[object]], *, options: str = BY_TITLE,
