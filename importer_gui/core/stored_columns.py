@@ -117,11 +117,10 @@ class StoredColumns:
     def __len__(self) -> int:
         return len(self.ids)
 
-    def add(self, rows: Sequence[Sequence[Any]], readers: dict[str, Reader]) -> None:
-        """Add a batch of stored rows (id first, then the columns in the schema's order),
-        each column read back by its reader in ``readers`` (as stored without one)."""
+    def add(self, columns: Sequence[Sequence[Any]], readers: dict[str, Reader]) -> None:
+        """Add a batch of stored records as columns (the ids, then the schema's columns in
+        order), each column read back by its reader in ``readers`` (as stored without one)."""
         self._starts.append(len(self.ids))
-        columns = list(zip(*rows, strict=True))
         self.ids.fromlist(list(columns[0]))
         for (name, column), stored in zip(self._columns.items(), columns[1:], strict=True):
             column.extend(stored, readers.get(name))

@@ -13,7 +13,7 @@ import pytest
 from importer_gui.core import schema
 from importer_gui.core.errors import StoreError
 from importer_gui.core.records import Change, ChangeKind, Table, TeacherRec
-from importer_gui.core.store import PostgresUrl, RunInfo, Store, StoreLocation, dialect_for
+from importer_gui.core.store import PostgresUrl, RunInfo, Store, StoreLocation, dialect_for, queries
 from importer_gui.core.store.dialect import APPLICATION_ID
 from importer_gui.core.store.migrations import tables_at
 from tests.postgres import Cluster, raw_sql
@@ -381,3 +381,21 @@ def test_a_refused_change_says_the_server_s_detail_once(postgres_store: Postgres
         'table "training" violates foreign key constraint "session_training_id_fkey" on table '
         '"session"; DETAIL: Key (id)=(1) is still referenced from table "session"); check '
         "again.")
+
+
+def test_a_table_read_as_columns_holds_what_a_record_read_holds(
+        store_url: StoreLocation, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Read 16 at a time, columns the first records leave empty and later ones fill (a cost,
+    a locale) are read on both engines as a record read reads them."""
+    monkeypatch.setattr(queries, "WHOLE_ROWS", 16)
+    Store.open(store_url).close()
+    raw_sql(store_url, "INSERT INTO training (path_code, title, modality, locale, cost) VALUES "
+            + ", ".join(f"('TR-{n}', 'Titre {n}', 'blended',"
+                        f" {repr('fr') if n >= 90 else 'NULL'},"
+                        f" {repr(f'{n} €') if n == 50 else 'NULL'})" for n in range(100)))
+    with Store.open(store_url) as store:
+        records = store.load_state([Table.TRAINING]).trainings
+        held = store.load_state([Table.TRAINING], as_columns={Table.TRAINING})
+    assert held.table(Table.TRAINING) == records
+    assert [(r.path_code, r.cost) for r in records.values() if r.cost] == [("TR-50", "50 €")]
+    assert sum(r.locale == "fr" for r in records.values()) == 10

@@ -9,7 +9,7 @@ import pytest
 
 from importer_gui.core import pipeline
 from importer_gui.core.records import ChangeKind, Table
-from importer_gui.core.store import Store
+from importer_gui.core.store import Store, queries
 from tests.builders import by_hand, trainings_import
 from tests.core.harness import Env, rows
 
@@ -39,6 +39,26 @@ def test_courses_held_as_columns_are_made_the_records_a_load_makes(env: Env) -> 
     assert not held.stored
     assert (records[302].duration, records[10].description, records[10].title) == (
         299, "Sept", "Titre é 7")
+
+
+@pytest.mark.parametrize("part", [16, 4096])
+def test_columns_a_first_part_leaves_empty_are_read_whole_where_a_later_part_fills_them(
+        env: Env, part: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Read 16 records at a time, the first part holds no cost, no steps and no locale: the
+    # costs of two courses far on, and a locale on the last part's courses, are read all the
+    # same (with the default parts, the first holds them all).
+    monkeypatch.setattr(queries, "WHOLE_ROWS", part)
+    by_hand(env.store_path, "INSERT INTO training (path_code, title, modality, locale, cost)"
+            " VALUES " + ", ".join(
+                f"('TR-{n}', 'Titre {n}', 'blended', {repr('fr') if n >= 290 else 'NULL'},"
+                f" {repr(f'{n} €') if n in (100, 250) else 'NULL'})" for n in range(300)))
+    with Store.open(env.store_path) as store:
+        records = store.load_state([Table.TRAINING]).trainings
+        held = store.load_state([Table.TRAINING], as_columns={Table.TRAINING})
+    assert held.table(Table.TRAINING) == records
+    assert [(r.path_code, r.cost) for r in records.values() if r.cost] == [
+        ("TR-100", "100 €"), ("TR-250", "250 €")]
+    assert sum(r.locale == "fr" for r in records.values()) == 10
 
 
 def test_a_course_edited_after_a_check_by_columns_is_checked_against_the_stored_courses(

@@ -272,10 +272,10 @@ class Queries:
         state = StoreState()
         only_imports = not conn.execute(self._other_runs).fetchone()
         for table in sorted(tables, key=list(Table).index):  # the same order each time
-            cursor = conn.execute(self._whole[table])
             if table in as_columns:
-                state.stored[table] = self._columns(table, cursor)
+                state.stored[table] = self._columns(conn, table)
             else:
+                cursor = conn.execute(self._whole[table])
                 records = state.table(table)
                 build = self._builder(table)
                 while rows := cursor.fetchmany(WHOLE_ROWS):
@@ -283,15 +283,58 @@ class Queries:
             state.created_by_import[table] = self._created_ids(conn, table, only_imports)
         return state
 
-    def _columns(self, table: Table, cursor: Any) -> StoredColumns:
+    def _columns(self, conn: Connection, table: Table) -> StoredColumns:
         """The rows of a whole table read as columns (no record made), read back as the
         records' values are."""
         columns = StoredColumns(table)
         decoders = self._decoders[table]
-        while rows := cursor.fetchmany(WHOLE_ROWS):
-            columns.add(rows, decoders)
+        for part in self._column_parts(conn, table):
+            columns.add(part, decoders)
         columns.loaded()
         return columns
+
+    def _column_parts(self, conn: Connection, table: Table) -> Iterator[list[Sequence[Any]]]:
+        """A whole table's rows a part at a time, as columns (the ids first, then the
+        schema's columns).
+
+        The columns the first part leaves empty (a course's texts its imports never gave)
+        are read for the rest as one flag a row, set where any of them holds a value: the
+        driver makes a value of every NULL it hands over, a third of a million courses'
+        read. A part that has a flag set has those columns read again, that part's alone.
+        """
+        cursor = conn.execute(self._whole[table])
+        rows = cursor.fetchmany(WHOLE_ROWS)
+        if not rows:
+            return
+        first = list(zip(*rows, strict=True))
+        yield first
+        empty = [n for n, column in enumerate(first) if n and column.count(None) == len(rows)]
+        if len(rows) < WHOLE_ROWS or not empty:
+            while rows := cursor.fetchmany(WHOLE_ROWS):
+                yield list(zip(*rows, strict=True))
+            return
+        cursor.close()
+        names = ("id", *schema.column_names(table))
+        kept = [n for n in range(len(names)) if n not in empty]
+        listed = ", ".join(f'"{names[n]}"' for n in kept)
+        flag = " OR ".join(f'"{names[n]}" IS NOT NULL' for n in empty)
+        sparse = ", ".join(f'"{names[n]}"' for n in empty)
+        p = self.dialect.param
+        narrow = conn.execute(f'SELECT {listed}, ({flag}) FROM "{table.value}"'
+                              f" WHERE id > {p} ORDER BY id", (first[0][-1],))
+        again = f'SELECT {sparse} FROM "{table.value}" WHERE id BETWEEN {p} AND {p} ORDER BY id'
+        while rows := narrow.fetchmany(WHOLE_ROWS):
+            part = list(zip(*rows, strict=True))
+            flags = part.pop()
+            ids = part[0]
+            filled = (list(zip(*conn.execute(again, (ids[0], ids[-1])).fetchall(), strict=True))
+                      if any(flags) else [(None,) * len(rows)] * len(empty))
+            whole: list[Sequence[Any]] = [()] * len(names)
+            for n, column in zip(kept, part, strict=True):
+                whole[n] = column
+            for n, column in zip(empty, filled, strict=True):
+                whole[n] = column
+            yield whole
 
     def _created_ids(self, conn: Connection, table: Table, only_imports: bool) -> RecordIds:
         """The ids of the records of ``table`` an import created (``only_imports``: every
