@@ -98,7 +98,8 @@ def private_folders(tmp_path_factory: pytest.TempPathFactory,
 
 @pytest.fixture
 def tiny_disk(tmp_path: Path) -> Iterator[Path]:
-    """A 600 KB file system (root only: a tmpfs), unmounted afterwards."""
+    """A 2 MB file system (root only: a tmpfs), unmounted afterwards: a new store takes 720 KB
+    of it."""
     with tiny_disk_at(tmp_path / "tiny") as disk:
         yield disk
 

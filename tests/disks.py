@@ -16,7 +16,7 @@ CHUNK = 4096
 
 
 @contextmanager
-def tiny_disk_at(mount: Path, size: str = "600k") -> Iterator[Path]:
+def tiny_disk_at(mount: Path, size: str = "2m") -> Iterator[Path]:
     """A ``size`` file system mounted on the (new) folder ``mount``, unmounted afterwards;
     the test is skipped where none can be mounted."""
     mount.mkdir()

@@ -21,7 +21,7 @@ from tests.builders import teachers_import, write_config
 from tests.postgres import record_tables
 
 ROOT = Path(__file__).resolve().parents[2]
-LIMIT_KB = 200  # ulimit -f counts 1024-byte blocks in bash
+LIMIT_KB = 1024  # ulimit -f counts 1024-byte blocks in bash
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="ulimit -f is a POSIX shell's")
 

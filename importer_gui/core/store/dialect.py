@@ -28,6 +28,9 @@ SQLite's choices, and why:
   references it wrote at its end, under the writer lock, once for each record referred to
   rather than at every INSERT; and a table that held no row gets its indexes after its rows
   (``set_indexes_aside``).
+- ``page_size=16384`` for a new store (an existing one keeps its own): a large commit writes
+  its pages twice through WAL, into the log and then into the file, and larger pages are
+  fewer B-tree pages for the same rows (a million registrations' COMMIT some 0.3 s less).
 - ``application_id`` and ``user_version`` tell our stores from other SQLite files, and say
   which schema version wrote the file. A file is new (ours to create tables in) only when
   both are 0 and it holds nothing: another program's database, even empty, is left alone.
@@ -73,6 +76,7 @@ AT_ONCE_ROWS = 2000
 # wrote at its end (SqliteDialect.references_unchecked).
 UNCHECKED_FROM = 10_000
 WAL_RETRY = 0.01  # seconds between two tries of SqliteDialect._into_wal
+PAGE_SIZE = 16384  # bytes, a new store's page (see the module's notes)
 # Seconds between two tries of a writer lock another writer holds, when the wait is said
 # and may be cancelled (``Waiting``): a cancel is heard, and a lock freed taken, as soon.
 LOCK_STEP = 0.1
@@ -512,6 +516,7 @@ class SqliteDialect:
         with _without_postgres_driver():
             from importer_gui.core.store.models import SQLITE_FIELDS, BorrowedSqlite, create_tables
 
+        conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")  # before the file's first page
         self._into_wal(conn)
         with self.transaction(conn):
             if not self.identity(conn).new:
