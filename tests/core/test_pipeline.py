@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -104,6 +105,18 @@ def test_a_missing_file_is_reported_before_any_row_is_planned(tmp_path: Path) ->
     assert progress == []  # the 600 teachers were not checked first, only to be thrown away
 
 
+@pytest.fixture
+def collecting() -> Iterator[None]:
+    """Python's own collector on, as on the command line: a window's test earlier in the same
+    run leaves the window's collector in its place (``ui.collector``), which turns it off."""
+    was = gc.isenabled()
+    gc.enable()
+    yield
+    if not was:
+        gc.disable()
+
+
+@pytest.mark.usefixtures("collecting")
 def test_the_store_s_records_are_loaded_with_the_collector_paused(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A million records are long-lived and acyclic: a collection walking them as they are
