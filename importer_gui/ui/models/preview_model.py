@@ -327,6 +327,10 @@ class PreviewModel(PositionsModel):
         # changes: a filter then picks from it rather than sorting again (a million rows
         # took 0.5 s to sort, and each filter sorted them again).
         self._sorted_all: array[int] | None = None
+        # The last column sorted by its keys, and those keys, kept while no row changes: the
+        # same column sorted the other way (a second click on its header) does not make them
+        # again. One column's only: a column of unique texts keeps a folded copy of each.
+        self._keys: tuple[int, list[Any]] | None = None
         self._plan_order: array[int] = array("i")  # 0, 1, 2... (see _in_plan_order)
         self.reload()
 
@@ -361,6 +365,7 @@ class PreviewModel(PositionsModel):
         self._edit_texts = None
         self._find_corrections()
         self._sorted_all = None
+        self._forget_keys()
         self._rebuild()
         self.endResetModel()
         self.counts_changed.emit()
@@ -375,6 +380,7 @@ class PreviewModel(PositionsModel):
         self._corrected = {}
         self._edit_texts = None
         self._sorted_all = None
+        self._forget_keys()
         self._rebuild()
         self.endResetModel()
         self.counts_changed.emit()
@@ -735,6 +741,7 @@ class PreviewModel(PositionsModel):
         their rows' colours and counts anew, repainted (``view_row``: the one row edited)."""
         self._find_corrections()
         self._sorted_all = None  # an edited row may sort elsewhere now
+        self._forget_keys()
         rows = list(dict.fromkeys((i, r) for i, r, _c, _t in edits))
         for key in rows:
             self._issues.pop(key, None)
@@ -809,15 +816,26 @@ class PreviewModel(PositionsModel):
         Keys are made in plan order, import by import: rows visited in a sorted order lie
         all over memory, and reading them so takes about twice as long.
         """
-        if column == self.file_column():
-            column = -1
+        if self._keys is not None and self._keys[0] == column:
+            return self._keys[1]
+        self._forget_keys()
+        keyed = -1 if column == self.file_column() else column
         shown = self.imports()
         if len(shown) == 1:  # one import's keys as they are, not copied into another list
-            return _column_keys(shown[0], column)
-        every: list[Any] = []
-        for imp in shown:
-            every += _column_keys(imp, column)
+            every = _column_keys(shown[0], keyed)
+        else:
+            every = []
+            for imp in shown:
+                every += _column_keys(imp, keyed)
+        self._keys = (column, every)
         return every
+
+    def _forget_keys(self) -> None:
+        """Let go of the kept sort keys: freed in the background when many (a million texts
+        freed here would keep the window waiting)."""
+        if self._keys is not None and len(self._keys[1]) >= FREED_AFTER:
+            free_later(self._keys[1])
+        self._keys = None
 
     def _total_rows_shown_or_not(self) -> int:
         """Rows of the shown imports, the filter's or not: one past the last position."""

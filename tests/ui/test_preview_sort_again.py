@@ -1,0 +1,47 @@
+"""A second click on a column's header sorts the preview's rows the other way at once (the
+column's keys are kept), and a cell edited since sorts by its new value."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWizard
+from pytestqt.qtbot import QtBot
+
+from importer_gui.ui.main_window import MainWindow
+from importer_gui.ui.models.preview_model import FIRST_VALUE_COLUMN, PreviewModel
+from importer_gui.ui.wizard import PREVIEW
+from tests.builders import write_csv
+from tests.ui.test_hand_edits_kept import click
+
+DOWN, UP = Qt.SortOrder.DescendingOrder, Qt.SortOrder.AscendingOrder
+
+
+def names(model: PreviewModel) -> list[str]:
+    """The last names shown, top to bottom."""
+    return [model.index(r, FIRST_VALUE_COLUMN + 1).data() for r in range(model.rowCount())]
+
+
+def test_a_column_sorted_again_the_other_way_and_after_an_edit(
+        window: MainWindow, tmp_path: Path, qtbot: QtBot) -> None:
+    data = write_csv(tmp_path / "learners.csv", [
+        ["Identifiant", "Nom", "Commentaire"], ["l1", "Bernard", "RAS"], ["l2", "adam", "RAS"],
+        ["l3", "Dubois", "RAS"], ["l4", "Claude", "RAS"], ["l5", "bernard", "RAS"]])
+    assert window.open_file(data)
+    wizard = window.wizard
+    qtbot.waitUntil(wizard.open_page.isComplete, timeout=10_000)
+    for _page in range(4):
+        click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    page = wizard.preview_page
+    qtbot.waitUntil(lambda: wizard.currentId() == PREVIEW and page.shows_plan(), timeout=20_000)
+    model, name = page.model, FIRST_VALUE_COLUMN + 1
+    model.sort(name, DOWN)
+    assert names(model) == ["Dubois", "Claude", "Bernard", "bernard", "adam"]
+    model.sort(name, UP)  # equal keys keep the order they were shown in
+    assert names(model) == ["adam", "Bernard", "bernard", "Claude", "Dubois"]
+    assert model.setData(model.index(0, name), "Zola")  # adam's row, edited
+    model.sort(name, DOWN)
+    assert names(model) == ["Zola", "Dubois", "Claude", "Bernard", "bernard"]
+    model.sort(name, UP)
+    assert names(model) == ["Bernard", "bernard", "Claude", "Dubois", "Zola"]
