@@ -36,11 +36,29 @@ def cache_seen_while_writing(store: Store, changes: list[Change]) -> list[int]:
     return seen
 
 
+def later_courses(count: int) -> list[Change]:
+    """Courses other than those ``courses`` makes (a second run's)."""
+    return [Change(Table.TRAINING, ChangeKind.CREATE, -n, {"path_code": f"LATER-{n}",
+                                                          "title": f"Later course {n}"})
+            for n in range(1, count + 1)]
+
+
 def test_a_large_write_has_a_larger_cache_and_gives_it_back(tmp_path: Path) -> None:
     with Store.open(tmp_path / "store.sqlite3") as store:
-        seen = cache_seen_while_writing(store, courses(40_000))
+        cache_seen_while_writing(store, courses(10))
+        seen = cache_seen_while_writing(store, later_courses(40_000))
     assert seen[0] == -2500  # 64 bytes a change, in KiB
     assert seen[-1] == SQLITE_DEFAULT
+    stored = sqlite3.connect(tmp_path / "store.sqlite3")
+    assert stored.execute("SELECT count(*) FROM training").fetchone()[0] == 40_010
+    stored.close()
+
+
+def test_a_new_stores_first_write_keeps_the_default_cache(tmp_path: Path) -> None:
+    # Nothing to read back: its tables' pages are added in order (their indexes after).
+    with Store.open(tmp_path / "store.sqlite3") as store:
+        seen = cache_seen_while_writing(store, courses(40_000))
+    assert set(seen) == {SQLITE_DEFAULT}
     stored = sqlite3.connect(tmp_path / "store.sqlite3")
     assert stored.execute("SELECT count(*) FROM training").fetchone()[0] == 40_000
     stored.close()
@@ -69,15 +87,16 @@ def test_a_small_write_keeps_the_default_cache(tmp_path: Path) -> None:
 
 def test_a_failed_write_gives_the_cache_back_too(tmp_path: Path) -> None:
     with Store.open(tmp_path / "store.sqlite3") as store:
-        changes = [*courses(35_000), Change(Table.TRAINING, ChangeKind.CREATE, -1,
-                                            {"path_code": "again", "title": "Twice"})]
+        cache_seen_while_writing(store, courses(10))
+        changes = [*later_courses(35_000), Change(Table.TRAINING, ChangeKind.CREATE, -1,
+                                                  {"path_code": "again", "title": "Twice"})]
         with pytest.raises(StoreError) as refused:
             cache_seen_while_writing(store, changes)
         assert str(refused.value) == (f"The changes create training -1 twice: nothing was "
                                       f"written to {tmp_path / 'store.sqlite3'}.")
         conn = store._conn()
         assert conn.execute("PRAGMA cache_size").fetchone()[0] == SQLITE_DEFAULT
-        assert conn.execute("SELECT count(*) FROM training").fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM training").fetchone()[0] == 10
 
 
 def test_a_commit_reports_its_writing_against_the_number_of_changes(tmp_path: Path) -> None:

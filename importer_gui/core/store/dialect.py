@@ -379,6 +379,12 @@ def like_pattern(search: str) -> str:
     return f"%{escaped}%"
 
 
+def _holds_run(conn: sqlite3.Connection) -> bool:
+    """Whether the store holds a run: one that holds none was never written to, and holds
+    no record."""
+    return bool(conn.execute("SELECT EXISTS (SELECT 1 FROM import_run)").fetchone()[0])
+
+
 def _journal_mode(conn: sqlite3.Connection, mode: str) -> bool:
     """Whether the store's journal is now ``mode`` (the engine says when it cannot be: a
     store in memory, another connection to it, a store opened read-only)."""
@@ -636,8 +642,15 @@ class SqliteDialect:
         2 MB default cache, pages go out and are read back again and again (a million rows
         wrote with a fifth more CPU). The cache grows only as pages are used, so a small
         write costs nothing more.
+
+        A store that holds no run yet holds no record either: every table a large write
+        fills has its indexes made after its rows (``set_indexes_aside``), and its pages are
+        added in order, each written once. A larger cache would only keep pages done with,
+        the dirty ones until it is full (24 MB of a million courses' commit): it stays as
+        it is.
         """
-        kib = min(changes * CACHE_BYTES_PER_CHANGE // 1024, CACHE_MAX_KIB)
+        kib = min(changes * CACHE_BYTES_PER_CHANGE // 1024, CACHE_MAX_KIB) \
+            if _holds_run(conn) else 0
         previous = conn.execute("PRAGMA cache_size").fetchone()[0]  # -KiB, or pages
         temp_store = conn.execute("PRAGMA temp_store").fetchone()[0]
         # Each INSERT keeps a statement journal (the tables' references are not declared
@@ -664,7 +677,7 @@ class SqliteDialect:
         has it open, the write stays in WAL. A store left in the rollback journal (a process
         killed between its commit and its return to WAL) goes back to WAL at its next write.
         """
-        first = not conn.execute("SELECT EXISTS (SELECT 1 FROM import_run)").fetchone()[0]
+        first = not _holds_run(conn)
         switched = first and _journal_mode(conn, "delete")
         if not first:
             _journal_mode(conn, "wal")
