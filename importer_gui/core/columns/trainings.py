@@ -300,8 +300,11 @@ def _write(decided: _Decided, action: BoundAction, overlay: Overlay, imp_plan: I
 
 
 def _set_by(decided: _Decided, start: int) -> array[int]:
-    """Per row, the course it sets (0: none, a row in error)."""
-    set_by = array("q", bytes(8 * decided.height))
+    """Per row, the course it sets (0: none, a row in error): 4 bytes a row where the ids
+    fit (SettingRows keeps the array as it is), made at its size."""
+    last = start - len(decided.creating)  # past the last course created
+    wide = last < -(1 << 31) or max(map(abs, decided.unchanged_ids), default=0) >= 1 << 31
+    set_by = array("q" if wide else "i", (0,)) * decided.height
     for row, record_id in zip(decided.unchanged, decided.unchanged_ids, strict=True):
         set_by[row] = record_id
     for row, record_id in zip(decided.creating, range(start, start - len(decided.creating),
