@@ -18,9 +18,18 @@ from typing import Any
 # a UUID object costs an allocation, a system call and a formatting each.
 BLOCK = 4096
 COUNTER = 1 << 12  # GUIDs a millisecond: the 12 bits after the version count them
+# A GUID's text and the space after it, each character place filled by _block: the stamp's 12
+# digits (8, then 4), the version, the counter's 3, the variant, then 15 random digits.
+_SHAPE = b"xxxxxxxx-xxxx-7xxx-xxxx-xxxxxxxxxxxx "
+_WIDTH = len(_SHAPE)
+_STAMP_AT = (*range(8), *range(9, 13))
+_COUNTER_AT = 15
+_VARIANT_AT = 19
+# Where each random digit goes but the first, which gives the variant (_VARIANT_OF).
+_RANDOM_AT = tuple(zip((*range(20, 23), *range(24, 36)), range(1, 16), strict=True))
 # The variant's two high bits (10) over the random nibble: 8, 9, a or b.
-_VARIANT = {digit: "89ab"[int(digit, 16) & 3] for digit in "0123456789abcdef"}
-_COUNTERS = [f"{c:03x}" for c in range(COUNTER)]
+_VARIANT_OF = bytes.maketrans(b"0123456789abcdef", b"89ab" * 4)
+_COUNTER_DIGITS = "".join(f"{c:03x}" for c in range(COUNTER)).encode()
 _READY: list[str] = []
 _LOCK = threading.Lock()  # held while GUIDs are made or taken
 _last = [0]  # past the last millisecond and counter used (ms * COUNTER + counter)
@@ -72,19 +81,30 @@ def _taken(count: int) -> list[str]:
 
 def _block() -> list[str]:
     """BLOCK new GUIDs (under _LOCK), in increasing order: version 7 (the Unix time in
-    milliseconds, then a counter within it), RFC 4122 variant, random bits, lower case."""
+    milliseconds, then a counter within it), RFC 4122 variant, random bits, lower case.
+
+    Made as one ASCII text, a character place of every GUID at a time (strided slices, in
+    C), then split: formatting each GUID took the writer, which makes a million created
+    records' GUIDs, some 0.5 microseconds of held GIL apiece.
+    """
     start = max(time.time_ns() // 1_000_000 * COUNTER, _last[0])
     _last[0] = end = start + BLOCK  # a full counter runs on into the next millisecond
-    digits = os.urandom(8 * BLOCK).hex()  # 16 random digits a GUID, the variant's among them
-    out: list[str] = []
-    while start < end:  # a millisecond's run at a time: its part of the text made once
+    # 16 random digits a GUID (the first gives the variant's), as ASCII bytes.
+    digits = os.urandom(8 * BLOCK).hex().encode()
+    text = bytearray(_SHAPE * BLOCK)
+    text[_VARIANT_AT::_WIDTH] = digits[::16].translate(_VARIANT_OF)
+    for at, digit in _RANDOM_AT:
+        text[at::_WIDTH] = digits[digit::16]
+    done = 0
+    while start < end:  # a millisecond's run at a time
         moment, first = divmod(start, COUNTER)
         last = min(COUNTER, first + end - start)
-        stamp = f"{moment:012x}"
-        head = f"{stamp[:8]}-{stamp[8:]}-7"
-        at = 16 * len(out)
-        places = range(at, at + 16 * (last - first), 16)
-        out += [f"{head}{_COUNTERS[c]}-{_VARIANT[digits[i]]}{digits[i + 1:i + 4]}-"
-                f"{digits[i + 4:i + 16]}" for c, i in zip(range(first, last), places, strict=True)]
+        low, high = done * _WIDTH, (done + last - first) * _WIDTH  # the run's GUIDs
+        for at, char in zip(_STAMP_AT, f"{moment:012x}".encode(), strict=True):
+            text[low + at:high:_WIDTH] = bytes((char,)) * (last - first)
+        for place in range(3):
+            text[low + _COUNTER_AT + place:high:_WIDTH] = \
+                _COUNTER_DIGITS[3 * first + place:3 * last:3]
+        done += last - first
         start += last - first
-    return out
+    return text.decode("ascii").split()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import threading
 import uuid
 
+import pytest
+
 from importer_gui.core import guids
 
 
@@ -48,3 +50,26 @@ def test_threads_making_guids_at_once_never_get_the_same() -> None:
 def test_every_variant_digit_appears() -> None:
     variants = {guids.new_guid()[19] for _ in range(400)}
     assert variants == set("89ab")
+
+
+def formatted(moment: int, counter: int, digits: str) -> str:
+    """A version-7 GUID written out: its millisecond, its counter, 16 random digits (the
+    first's two low bits under the variant's 10)."""
+    stamp = f"{moment:012x}"
+    return (f"{stamp[:8]}-{stamp[8:]}-7{counter:03x}-{'89ab'[int(digits[0], 16) & 3]}"
+            f"{digits[1:4]}-{digits[4:]}")
+
+
+def test_a_draw_spans_milliseconds_as_the_guids_written_one_by_one(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    random = bytes((i * 37 + 11) % 256 for i in range(8 * guids.BLOCK))
+    moment = 0x0193_8A6B_2C4D
+    monkeypatch.setattr(guids.os, "urandom", lambda size: random[:size])
+    monkeypatch.setattr(guids.time, "time_ns", lambda: moment * 1_000_000 + 5)
+    monkeypatch.setattr(guids, "_last", [moment * guids.COUNTER + 1000])  # a run under way
+    made = guids._block()
+    digits = random.hex()
+    counts = [moment * guids.COUNTER + 1000 + n for n in range(guids.BLOCK)]
+    assert made == [formatted(*divmod(count, guids.COUNTER), digits[16 * n:16 * n + 16])
+                    for n, count in enumerate(counts)]
+    assert made[guids.COUNTER - 1001][:18] != made[guids.COUNTER - 1000][:18]  # two moments
