@@ -108,7 +108,11 @@ def plan(pl: ModuleType, frame: Frame, action: BoundAction, overlay: Overlay,
     start = overlay.next_placeholder()  # the first new course's id
     _write(decided, action, overlay, imp_plan, frame, cells, filed)
     # An edited row is then warned as after a plan row by row (SettingRows.again).
-    setters.note_rows(Table.TRAINING, _set_by(decided, start))
+    set_by = _set_by(decided, start)
+    # The rows' places read no more: let go before SettingRows makes its arrays, as the
+    # plan is all made (a commit's peak).
+    decided.creating = decided.unchanged = ()
+    setters.note_rows(Table.TRAINING, set_by)
     done(1.0)
     return True
 
