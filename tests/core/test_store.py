@@ -346,6 +346,31 @@ def test_created_rows_are_written_as_records_are(store: Store) -> None:
         (CREATE, 1), (CREATE, 2), (UPDATE, 2), (CREATE, 3), (CREATE, 4)]
 
 
+FOUR_BYTES = 1 << 31  # the first id past what 4 bytes hold
+
+
+@pytest.mark.parametrize("bulk", [True, False], ids=["created rows", "changes"])
+def test_created_records_get_ids_past_what_four_bytes_hold(sqlite_store: Store,
+                                                           bulk: bool) -> None:
+    # The writer holds the placeholders' ids in 4 bytes while they fit.
+    by_hand(sqlite_store.path, "INSERT INTO session (id, training_id, title)"
+                               f" VALUES ({FOUR_BYTES - 2}, 1, 'Old')")
+    made = [SessionRec(-n, 1, f"S{n}") for n in range(1, 4)]
+    sessions = ([CreatedRows(Table.SESSION, [ROW_OF[SessionRec](s) for s in made])] if bulk
+                else [Change(Table.SESSION, CREATE, s.id, {"training_id": 1, "title": s.title})
+                      for s in made])
+    session_three = Change(Table.INTERVENTION, CREATE, -1,
+                           {"guid": "I-1", "session_id": -3, "status": "active"})
+    run_id = sqlite_store.apply([*sessions, session_three], run_info(create=4))
+    state = sqlite_store.load_state()
+    assert sorted(state.sessions) == [FOUR_BYTES - 2, FOUR_BYTES - 1, FOUR_BYTES,
+                                      FOUR_BYTES + 1]
+    assert state.sessions[FOUR_BYTES + 1].title == "S3"
+    assert state.interventions[1].session_id == FOUR_BYTES + 1
+    assert [c.record_id for c in sqlite_store.run_changes(run_id)] == [
+        FOUR_BYTES - 1, FOUR_BYTES, FOUR_BYTES + 1, 1]
+
+
 def interleaved(pairs: int, twice: int = 0) -> list[CreatedRows]:
     """Rows each creating a session, then its first intervention: CreatedRows of one row,
     the tables taking turns, the placeholders counting across both (as the planner's do);

@@ -602,8 +602,9 @@ class BulkWriter:
         self.layouts = {t: _layout(dialect, t) for t in Table}
         self.encode_json = dialect.encoders[Type.JSON]
         # Placeholder -> real id, as an array indexed by -placeholder (0: none yet). A dict
-        # of a million ints held about 100 MB for the commit alone; this holds 8 bytes each.
-        self.ids: dict[Table, array[int]] = {t: array("q") for t in Table}
+        # of a million ints held about 100 MB for the commit alone; this holds 4 bytes each,
+        # 8 from an id past what 4 bytes hold (``_widened``).
+        self.ids: dict[Table, array[int]] = {t: array("i") for t in Table}
         self.next_id: dict[Table, int] = {}
         self.first_id: dict[Table, int] = {}  # the first id this run gives, per table
         self.pending: dict[Table, _Batch] = {}
@@ -726,7 +727,10 @@ class BulkWriter:
         given = []
         for table, slots, seqs, rows in queued:  # every id first: a batch written while the
             ids = self._give_ids(table, len(rows))  # run is queued may refer to any of them
-            deque(map(self.ids[table].__setitem__, slots, ids), maxlen=0)
+            try:
+                deque(map(self.ids[table].__setitem__, slots, ids), maxlen=0)
+            except OverflowError:  # an id past what 4 bytes hold
+                deque(map(self._widened(table).__setitem__, slots, ids), maxlen=0)
             given.append((table, zip(seqs, ids, rows, strict=True)))
         for table, items in given:
             self._queue_created(table, items)
@@ -771,7 +775,10 @@ class BulkWriter:
         if any(placeholders[first:first + count]):
             return None  # one created twice: said by add
         ids = self._give_ids(table, count)
-        placeholders[first:first + count] = array("q", ids)
+        try:
+            placeholders[first:first + count] = array(placeholders.typecode, ids)
+        except OverflowError:  # an id past what 4 bytes hold
+            self._widened(table)[first:first + count] = array("q", ids)
         return ids
 
     def _give_ids(self, table: Table, count: int) -> range:
@@ -847,7 +854,10 @@ class BulkWriter:
         placeholders, slot = self._placeholders(table, -record_id + 1), -record_id
         if placeholders[slot]:
             raise self._fail(CREATED_TWICE, kind=record_kind(table), id=record_id)
-        placeholders[slot] = next_id
+        try:
+            placeholders[slot] = next_id
+        except OverflowError:  # an id past what 4 bytes hold
+            self._widened(table)[slot] = next_id
         self.next_id[table] = next_id + 1
         return next_id
 
@@ -871,8 +881,13 @@ class BulkWriter:
         at least: amortised, like a list)."""
         placeholders = self.ids[table]
         if size > len(placeholders):
-            placeholders.frombytes(bytes(8 * max(size - len(placeholders),
-                                                 len(placeholders) // 2 + 1024)))
+            placeholders.frombytes(bytes(placeholders.itemsize * max(
+                size - len(placeholders), len(placeholders) // 2 + 1024)))
+        return placeholders
+
+    def _widened(self, table: Table) -> array[int]:
+        """The table's placeholder -> id array, as 8-byte ids from now on."""
+        placeholders = self.ids[table] = array("q", self.ids[table])
         return placeholders
 
     def _resolve(self, table: Table, record_id: int) -> int:
