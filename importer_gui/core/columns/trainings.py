@@ -175,6 +175,10 @@ def _clears(fields: dict[str, FieldColumn]) -> bool:
 def _repeated(code: FieldColumn, trimmed: Any | None, reach: Any) -> bool:
     """Whether two rows reaching their course give one code."""
     reached = (code.keys().rows if trimmed is None else trimmed).filter(reach)
+    # Distinct hashes are distinct codes, and hashes are told apart faster than texts: the
+    # codes themselves are counted only where two hashes are alike.
+    if reached.hash().n_unique() == reached.len():
+        return False
     return bool(reached.n_unique() != reached.len())
 
 
@@ -204,14 +208,16 @@ def _found(pl: ModuleType, code: FieldColumn, trimmed: Any | None, overlay: Over
         stored = pl.DataFrame({"code": codes}).with_row_index("place").drop_nulls("code")
         del codes  # held by the frame now
         keys = stored.get_column("code")
-        if keys.n_unique() == keys.len() and bool(
-                (keys.str.len_bytes() == keys.str.len_chars()).all()):
-            # Each stored code once, in ASCII: the one course each finds, read off the
-            # table (the overlay's index of codes over a million courses is not needed).
-            places = trimmed.replace_strict(keys, stored.get_column("place"), default=None,
-                                            return_dtype=pl.UInt32)
-            ids = pl.Series(list(records) if columns is None else columns.ids, dtype=pl.Int64)
-            return _Found(ids.gather(places), None if columns is None else places)
+        if bool((keys.str.len_bytes() == keys.str.len_chars()).all()):
+            # Stored codes in ASCII: the course each finds read off the table by a join
+            # (the overlay's index of codes over a million courses is not needed), unless
+            # a row's code is stored twice (the join then gives that row two rows).
+            places = pl.DataFrame({"code": trimmed}).join(
+                stored, on="code", how="left", maintain_order="left").get_column("place")
+            if places.len() == trimmed.len():
+                ids = pl.Series(list(records) if columns is None else columns.ids,
+                                dtype=pl.Int64)
+                return _Found(ids.gather(places), None if columns is None else places)
     return _Found(code.mapped(*trainings_by(overlay, CODE)))
 
 
