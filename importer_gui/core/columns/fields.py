@@ -38,8 +38,7 @@ class FieldColumn:
     def _trimmed(self) -> Any:
         """A text field's cells trimmed, null where empty (made once)."""
         if self._text is None:
-            text = self.cells.str.strip_chars(spaces())
-            self._text = text.set(text == "", None)
+            self._text = _trim(self.cells)
         return self._text
 
     def let_go(self) -> None:
@@ -103,8 +102,15 @@ class FieldColumn:
             for part in parts(codes):  # never a million ints at once (frame.PART)
                 values.extend(map(self.values.__getitem__, part))
             return values
-        cells = self.cells if places is None else self.cells.gather(places)
-        return [value or None for value in cells.str.strip_chars(spaces()).to_list()]
+        if self._text is None:  # not trimmed whole: only the rows asked for are
+            return _trim(self.cells if places is None else self.cells.gather(places)).to_list()
+        return (self._text if places is None else self._text.gather(places)).to_list()
+
+
+def _trim(cells: Any) -> Any:
+    """Text cells trimmed as str.strip() trims them, null where that leaves them empty."""
+    text = cells.str.strip_chars(spaces())
+    return text.set(text == "", None)
 
 
 @dataclass
