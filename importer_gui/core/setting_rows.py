@@ -95,14 +95,11 @@ class SettingRows:
         some 20 MB more at that moment).
         """
         assert len(self.rows.cells) == len(ids) and table not in self._by_row
-        if type(ids) is array and ids.typecode == "i":
-            by_row = self._by_row[table] = ids
-        elif max(map(abs, ids), default=0) < 1 << 31:
-            by_row = self._by_row[table] = array("i", ids)  # 4 bytes a row, as warnings()
-        else:
-            by_row = self._by_row[table] = array("q", ids)
+        low, high = min(ids, default=0), max(ids, default=0)
+        if not (type(ids) is array and ids.typecode == "i"):  # 4 bytes a row, as warnings()
+            ids = array("i" if max(high, -low) < 1 << 31 else "q", ids)
+        by_row = self._by_row[table] = ids
         self._prev[table] = _zeros("i", len(ids))
-        low, high = min(by_row, default=0), max(by_row, default=0)
         created = self._slots(table, low) if low < 0 else None
         stored = self._slots(table, high) if high > 0 else None
         if (low < 0 and created is None) or (high > 0 and stored is None):
