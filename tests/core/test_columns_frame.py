@@ -37,3 +37,18 @@ def test_a_file_whose_columns_would_pass_the_check_s_memory_is_left_to_the_rows(
     assert read_plain(pl, table) is None
     monkeypatch.setenv("IMPORTER_GUI_CHECK_MEMORY_MB", "300")
     assert read_plain(pl, table) is not None
+
+
+@pytest.mark.parametrize("space", [chr(code) for code in range(0x3001)
+                                   if chr(code).isspace() and chr(code) not in "\r\n"])
+def test_a_row_of_any_space_python_strips_is_left_to_the_rows(tmp_path: Path,
+                                                              space: str) -> None:
+    # The row reader skips a row that str.strip() empties; a row merely starting with that
+    # space is read as columns.
+    pl = engine.polars()
+    assert pl is not None
+    path = tmp_path / "r.csv"
+    path.write_text(f"login;course\nl1;SEC\n{space};{space * 2}\n", encoding="utf-8")
+    assert read_plain(pl, open_table(path)) is None
+    path.write_text(f"login;course\nl1;SEC\n{space}l2;{space}\n", encoding="utf-8")
+    assert read_plain(pl, open_table(path)) is not None

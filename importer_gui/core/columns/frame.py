@@ -175,7 +175,7 @@ def _not_plain(pl: ModuleType, frame: Any, header: tuple[str, ...] | None,
     (warned about). Looked for in one pass over the columns, where polars works on several
     at once (a lone \r is looked for in the bytes: _plain_shape)."""
     names = frame.columns
-    facts = [_blank(pl, "c0").any().alias("blank")]
+    facts = [pl.col("c0").str.contains(_MAY_BE_BLANK).any().alias("blank")]
     if header is not None:
         first = header[0].removeprefix("\ufeff")
         facts.append(pl.all_horizontal(
@@ -201,6 +201,13 @@ def _garbled(pl: ModuleType, frame: Any, columns: list[str]) -> bool:
     suspects = frame.filter(pl.any_horizontal(
         pl.col(name).str.contains_any(_GARBLED_STARTS) for name in columns))
     return any(may_hold_garbled("".join(row)) for row in suspects.iter_rows())
+
+
+# A first cell that may be blank: empty, or beginning with a character str.strip() may take
+# off (Unicode's White_Space, and \x1c-\x1f, which Python's str.isspace() counts too). Looked
+# for first, as an anchored pattern stops at a cell's first character where trimming
+# each cell reads all of it.
+_MAY_BE_BLANK = r"^(?:$|[\s\x1c-\x1f])"
 
 
 def _blank(pl: ModuleType, name: str) -> Any:
