@@ -6,6 +6,7 @@ asked of it (per row, or at some rows) is worked out from the file's column when
 from __future__ import annotations
 
 import sys
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any
@@ -109,7 +110,11 @@ class FieldColumn:
 
 def _trim(cells: Any) -> Any:
     """Text cells trimmed as str.strip() trims them, null where that leaves them empty."""
-    text = cells.str.strip_chars(spaces())
+    return _emptied(cells.str.strip_chars(spaces()))
+
+
+def _emptied(text: Any) -> Any:
+    """Trimmed cells, null where empty."""
     return text.set(text == "", None)
 
 
@@ -132,21 +137,27 @@ class _OneField:
     fields: dict[str, BoundField]
 
 
-def read_fields(pl: ModuleType, frame: Frame, action: BoundAction,
-                overlay: Overlay) -> dict[str, FieldColumn]:
+def read_fields(pl: ModuleType, frame: Frame, action: BoundAction, overlay: Overlay, *,
+                trimmed: Collection[str] = ()) -> dict[str, FieldColumn]:
     """Every field of ``action`` read from the frame's columns: the text fields' cells
     checked in one pass over their columns (polars works on several at once), the others
-    cell by distinct cell."""
+    cell by distinct cell. The text fields named in ``trimmed`` keep their cells trimmed
+    for that check (a planner asking for them at once then does not trim them again)."""
     if action.readers is None:
         action.readers = _readers(action)
     columns = {reader[0]: _column(pl, frame, reader[1]) for reader in action.readers}
     text = [reader for reader in action.readers if reader[4] is None and (
         reader[6] is KeyText.NONE or frame.ascii or _ascii(columns[reader[0]]))]
-    checked = pl.DataFrame({reader[0]: columns[reader[0]] for reader in text}).select(
-        _clean_text(pl, pl.col(name), mandatory, limit).alias(name)
+    kept = {reader[0]: columns[reader[0]].str.strip_chars(spaces()) for reader in text
+            if reader[0] in trimmed}
+    checked = pl.DataFrame({reader[0]: kept.get(reader[0], columns[reader[0]])
+                            for reader in text}).select(
+        _clean_text(pl, pl.col(name) if name in kept else pl.col(name).str.strip_chars(
+            spaces()), mandatory, limit).alias(name)
         for name, _index, mandatory, limit, *_rest in text) if text else None
     fields = {reader[0]: FieldColumn(pl, columns[reader[0]], None, [],
-                                     checked.get_column(reader[0]))
+                                     checked.get_column(reader[0]),
+                                     _emptied(kept[reader[0]]) if reader[0] in kept else None)
               if reader in text else _distinct_cells(pl, columns[reader[0]], action, reader,
                                                      overlay)
               for reader in action.readers}
@@ -177,12 +188,13 @@ def _ascii(column: Any) -> bool:
     return bool((column.str.len_bytes() == column.str.len_chars()).all())
 
 
-def _clean_text(pl: ModuleType, cells: Any, mandatory: bool, limit: int) -> Any:
-    """Per row, whether a text field's cell reads without an issue: not empty when the field
-    is mandatory, within its length limit (the row reader words the others)."""
+def _clean_text(pl: ModuleType, text: Any, mandatory: bool, limit: int) -> Any:
+    """Per row, whether a text field's cell reads without an issue, given its cells trimmed:
+    not empty when the field is mandatory, within its length limit (the row reader words
+    the others)."""
     if not mandatory and limit == sys.maxsize:
         return pl.repeat(True, pl.len())
-    length = cells.str.strip_chars(spaces()).str.len_chars()
+    length = text.str.len_chars()
     clean = length > 0 if mandatory else pl.lit(True)
     return clean & (length <= limit) if limit != sys.maxsize else clean
 

@@ -78,7 +78,7 @@ class _Decided:
     read_issues: dict[int, list[Issue]]  # the rows in error as they read
     untitled: list[int]  # rows creating a course without a title (an error)
     unchanged: Sequence[int]  # rows finding a stored course they leave as it is
-    unchanged_ids: list[int]  # the course each of those finds
+    unchanged_ids: Sequence[int]  # the course each of those finds
     creating: Sequence[int]  # rows creating a course, in order
     columns: dict[str, list[Any]]  # per store column, each new course's value
 
@@ -120,7 +120,9 @@ def plan(pl: ModuleType, frame: Frame, action: BoundAction, overlay: Overlay,
 def _decide(pl: ModuleType, frame: Frame, action: BoundAction,
             overlay: Overlay) -> _Decided | None:
     """Each row's fate, worked out on the columns; None when a row needs the row planner."""
-    fields = read_fields(pl, frame, action, overlay)
+    # The codes are trimmed at once (the titles later: trimmed now, they would be held
+    # through the look-up of the codes, the plan's peak of memory).
+    fields = read_fields(pl, frame, action, overlay, trimmed={CODE})
     read_issues = unclean_rows(pl, frame, action, overlay, fields)
     if read_issues is None:
         return None
@@ -137,7 +139,7 @@ def _decide(pl: ModuleType, frame: Frame, action: BoundAction,
     found = _found(pl, code, trimmed, overlay)
     stored = (reach & found.ids.is_not_null()).arg_true()
     given = [(field, column) for field, column in _COLUMNS if field in fields]
-    stored_ids = found.ids.gather(stored).to_list()
+    stored_ids = numbers(found.ids.gather(stored))
     if not _unchanged(pl, action, overlay, found.at(stored), stored_ids,
                       {column: fields[field] for field, column in given}, stored):
         return None
@@ -230,7 +232,7 @@ def _texts(pl: ModuleType, parts: Iterable[Iterable[Any]]) -> Any | None:
 
 
 def _unchanged(pl: ModuleType, action: BoundAction, overlay: Overlay, places: Any | None,
-               ids: list[int], given: dict[str, FieldColumn], rows: Any) -> bool:
+               ids: Sequence[int], given: dict[str, FieldColumn], rows: Any) -> bool:
     """Whether every course found (``ids``, by the rows at ``rows``; at ``places`` among the
     store's columns, None when found among records) may be changed by the action and is
     left as it is: each column a row gives holds that value already (a modality given
