@@ -13,7 +13,7 @@ from typing import Any
 
 from importer_gui.core.actions.base import FieldReader, RowContext, _readers, read_values
 from importer_gui.core.binding import BoundAction, BoundField, KeyText
-from importer_gui.core.columns.frame import ASCII_SPACE, Frame, parts
+from importer_gui.core.columns.frame import SPACES, Frame, parts
 from importer_gui.core.overlay import Overlay
 
 
@@ -201,12 +201,8 @@ def _clean_text(pl: ModuleType, text: Any, mandatory: bool, limit: int) -> Any:
 
 def spaces() -> str:
     """Every character str.strip() takes off (str.isspace()), to tell polars."""
-    return _SPACES
+    return SPACES
 
-
-# str.isspace()'s characters: ASCII's, then the rest (a test holds the list to Python's).
-_SPACES = ASCII_SPACE + "\x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + (
-    "\u2028\u2029\u202f\u205f\u3000")
 
 
 def _distinct_cells(pl: ModuleType, column: Any, action: BoundAction, reader: FieldReader,

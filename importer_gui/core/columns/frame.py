@@ -23,6 +23,9 @@ _ROWS_AT_A_TIME = 4096
 PART = 1 << 16
 # What Python's str.strip() takes off ASCII text; polars is told these exactly.
 ASCII_SPACE = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
+# str.isspace()'s characters: ASCII's, then the rest (a test holds the list to Python's).
+SPACES = ASCII_SPACE + "\x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + (
+    "\u2028\u2029\u202f\u205f\u3000")
 # Codecs that read ASCII bytes as ASCII: a file of ASCII bytes reads alike in each.
 _ASCII_CODECS = frozenset({"utf-8", "utf-8-sig", "latin-1", "cp1252"})
 _UTF8_CODECS = frozenset({"utf-8", "utf-8-sig"})
@@ -175,7 +178,7 @@ def _not_plain(pl: ModuleType, frame: Any, header: tuple[str, ...] | None,
     (warned about). Looked for in one pass over the columns, where polars works on several
     at once (a lone \r is looked for in the bytes: _plain_shape)."""
     names = frame.columns
-    facts = [pl.col("c0").str.contains(_MAY_BE_BLANK).any().alias("blank")]
+    facts = [pl.col("c0").str.head(1).is_in(_BLANK_STARTS).any().alias("blank")]
     if header is not None:
         first = header[0].removeprefix("\ufeff")
         facts.append(pl.all_horizontal(
@@ -203,11 +206,10 @@ def _garbled(pl: ModuleType, frame: Any, columns: list[str]) -> bool:
     return any(may_hold_garbled("".join(row)) for row in suspects.iter_rows())
 
 
-# A first cell that may be blank: empty, or beginning with a character str.strip() may take
-# off (Unicode's White_Space, and \x1c-\x1f, which Python's str.isspace() counts too). Looked
-# for first, as an anchored pattern stops at a cell's first character where trimming
-# each cell reads all of it.
-_MAY_BE_BLANK = r"^(?:$|[\s\x1c-\x1f])"
+# How a first cell that may be blank begins: empty, or with a character str.strip() takes
+# off. Looked for first, as that reads a cell's first character where trimming each cell
+# reads all of it.
+_BLANK_STARTS = ["", *SPACES]
 
 
 def _blank(pl: ModuleType, name: str) -> Any:
