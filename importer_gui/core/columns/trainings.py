@@ -16,6 +16,7 @@ from operator import attrgetter
 from types import ModuleType
 from typing import Any
 
+from importer_gui.core import schema
 from importer_gui.core.actions.base import CLEAR
 from importer_gui.core.actions.training import (
     _CODE_COLUMN,
@@ -263,6 +264,10 @@ def _held_alike(pl: ModuleType, columns: StoredColumns, column: str, places: Any
     """Whether the stored courses at ``places`` hold the value the rows at ``rows`` give
     the field already (where they give one): compared as texts by polars, or one by one
     where either side holds something else."""
+    if field.codes is not None and column in _REPEATING:
+        alike = _codes_alike(pl, columns, column, places, field, rows)
+        if alike is not None:
+            return alike
     try:
         given = field.texts_at(rows)
     except TypeError:
@@ -273,6 +278,31 @@ def _held_alike(pl: ModuleType, columns: StoredColumns, column: str, places: Any
         return _alike(list(map(every.__getitem__, places.to_list())), field.at(rows))
     held = held.gather(places)
     return not bool((given.is_not_null() & held.ne_missing(given)).any())
+
+
+# The course's columns of a few texts repeated (a modality), which StoredColumns holds as
+# each course's code among the column's distinct values.
+_REPEATING = frozenset(c.name for c in schema.columns(Table.TRAINING) if c.repeats)
+
+
+def _codes_alike(pl: ModuleType, columns: StoredColumns, column: str, places: Any,
+                 field: FieldColumn, rows: Any) -> bool | None:
+    """_held_alike of a column of a few repeated texts and a field read cell by cell: the
+    value each row gives and the course's told apart by their codes, without making a text
+    a course; None where a value is no text, or two stored values are one."""
+    held, codes = columns.coded(column)
+    if not all(value is None or isinstance(value, str) for value in [*held, *field.values]):
+        return None
+    number = {value: place for place, value in enumerate(held) if value is not None}
+    if len(number) != len(held) - held.count(None):
+        return None
+    # Per distinct cell, the number of the stored value it gives (past them all: a value
+    # no course holds; null: none given).
+    wanted = pl.Series([None if value is None else number.get(value, len(held))
+                        for value in field.values], dtype=pl.UInt32)
+    given = wanted.gather(field.codes.gather(rows))
+    stored = pl.Series(codes, dtype=pl.UInt32).gather(places)
+    return not bool((given.is_not_null() & (given != stored)).any())
 
 
 def _write(decided: _Decided, action: BoundAction, overlay: Overlay, imp_plan: ImportPlan,
