@@ -313,17 +313,22 @@ def _write(decided: _Decided, action: BoundAction, overlay: Overlay, imp_plan: I
 
     name = action.spec.name
     height = decided.height
-    results: list[Sequence[Any]] = [_clean_results(name, Outcome.CREATE)] * height
-    codes = bytearray([OUTCOME_CODE[Outcome.CREATE]]) * height
+    # Every row given the outcome of most (new courses, or stored ones left as they are),
+    # then the rest theirs: a loop over the fewer rows only.
+    (most, _rows), (fewer, rows) = sorted(
+        [(Outcome.CREATE, decided.creating), (Outcome.UNCHANGED, decided.unchanged)],
+        key=lambda outcome: len(outcome[1]), reverse=True)
+    results: list[Sequence[Any]] = [_clean_results(name, most)] * height
+    codes = bytearray([OUTCOME_CODE[most]]) * height
     errors = [*decided.read_issues.items(), *zip(decided.untitled, repeat(
         [Issue.error(TITLE, msg.FIELD_EMPTY.format(field=TITLE))]))]
     for row, issues in errors:
         results[row] = _shared_results(name, Outcome.ERROR, issues)
         codes[row] = OUTCOME_CODE[Outcome.ERROR]
-    unchanged = _clean_results(name, Outcome.UNCHANGED)
-    for row in decided.unchanged:
-        results[row] = unchanged
-        codes[row] = OUTCOME_CODE[Outcome.UNCHANGED]
+    others = _clean_results(name, fewer)
+    for row in rows:
+        results[row] = others
+        codes[row] = OUTCOME_CODE[fewer]
     start = overlay.next_placeholder()
     hold_made(imp_plan, overlay, (start, len(decided.creating)))
     creating = decided.creating[:]  # used up as the courses are made (_set_by reads it after)
