@@ -360,3 +360,21 @@ def test_a_row_edited_after_a_column_plan_is_warned_as_after_a_row_plan(
         (row.outcome, row.results) for row in rechecked[False]]
     assert any(issue.message.startswith("Line ") for row in rechecked[True]
                for issue in row.issues())
+
+
+def test_courses_stored_with_ids_past_four_bytes_are_warned_again_as_after_a_row_plan(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    config, store = prepare(PLAIN[2], tmp_path)  # new courses and stored ones
+    by_hand(store, "UPDATE training SET id = id + 3000000000")  # past what 4 bytes hold
+    rechecked = {}
+    for by_columns in (True, False):
+        plan = check(config, store, monkeypatch, by_columns=by_columns, kept=KeptCells.ALL)
+        assert plan.imports[0].by_columns is by_columns
+        rows = plan.imports[0].rows
+        # Rows edited to name the course the row before names (stored or new).
+        rechecked[by_columns] = [recheck_row(plan, 0, index + 1, rows.cells[index])
+                                 for index in range(0, 40, 3)]
+    assert [(row.outcome, row.results) for row in rechecked[True]] == [
+        (row.outcome, row.results) for row in rechecked[False]]
+    assert any(issue.message.startswith("Line ") for row in rechecked[True]
+               for issue in row.issues())

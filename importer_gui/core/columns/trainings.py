@@ -109,11 +109,7 @@ def plan(pl: ModuleType, frame: Frame, action: BoundAction, overlay: Overlay,
     start = overlay.next_placeholder()  # the first new course's id
     _write(decided, action, overlay, imp_plan, frame, cells, filed)
     # An edited row is then warned as after a plan row by row (SettingRows.again).
-    set_by = _set_by(decided, start)
-    # The rows' places read no more: let go before SettingRows makes its arrays, as the
-    # plan is all made (a commit's peak).
-    decided.creating = decided.unchanged = ()
-    setters.note_rows(Table.TRAINING, set_by)
+    setters.note_rows(Table.TRAINING, _set_by(decided, start))
     done(1.0)
     return True
 
@@ -347,11 +343,17 @@ def _write(decided: _Decided, action: BoundAction, overlay: Overlay, imp_plan: I
 
 
 def _set_by(decided: _Decided, start: int) -> array[int]:
-    """Per row, the course it sets (0: none, a row in error): 4 bytes a row where the ids
-    fit (SettingRows keeps the array as it is), made at its size."""
-    last = start - len(decided.creating)  # past the last course created
-    wide = last < -(1 << 31) or max(map(abs, decided.unchanged_ids), default=0) >= 1 << 31
-    set_by = array("q" if wide else "i", (0,)) * decided.height
+    """Per row, the course it sets (0: none, a row in error): 4 bytes an id where each
+    fits, as SettingRows keeps them (it then need not narrow them)."""
+    try:
+        return _ids_set("i", decided, start)
+    except OverflowError:  # an id past what 4 bytes hold
+        return _ids_set("q", decided, start)
+
+
+def _ids_set(typecode: str, decided: _Decided, start: int) -> array[int]:
+    """_set_by's ids, in an array of ``typecode``."""
+    set_by = array(typecode, bytes(array(typecode).itemsize * decided.height))
     for row, record_id in zip(decided.unchanged, decided.unchanged_ids, strict=True):
         set_by[row] = record_id
     for row, record_id in zip(decided.creating, range(start, start - len(decided.creating),
