@@ -35,7 +35,7 @@ from importer_gui.core.catalogue import messages as msg
 from importer_gui.core.columns import engine
 from importer_gui.core.columns.fields import FieldColumn, read_fields
 from importer_gui.core.columns.finders import trainings_by
-from importer_gui.core.columns.frame import Frame
+from importer_gui.core.columns.frame import Frame, parts
 from importer_gui.core.columns.progress import progress
 from importer_gui.core.columns.rows import (
     cells_at,
@@ -78,9 +78,10 @@ class _Decided:
     height: int
     read_issues: dict[int, list[Issue]]  # the rows in error as they read
     untitled: list[int]  # rows creating a course without a title (an error)
-    unchanged: Sequence[int]  # rows finding a stored course they leave as it is
-    unchanged_ids: Sequence[int]  # the course each of those finds
-    creating: Sequence[int]  # rows creating a course, in order
+    # Row numbers and ids as polars Series (made Python's only where a loop needs them):
+    unchanged: Any  # rows finding a stored course they leave as it is
+    unchanged_ids: Any  # the course each of those finds
+    creating: Any  # rows creating a course, in order
     columns: dict[str, list[Any]]  # per store column, each new course's value
 
 
@@ -107,9 +108,10 @@ def plan(pl: ModuleType, frame: Frame, action: BoundAction, overlay: Overlay,
         frame.rows = None
     done(0.6)
     start = overlay.next_placeholder()  # the first new course's id
+    set_by = _set_by(pl, decided, start)  # made before the courses, which then hold memory
     _write(decided, action, overlay, imp_plan, frame, cells, filed)
     # An edited row is then warned as after a plan row by row (SettingRows.again).
-    setters.note_rows(Table.TRAINING, _set_by(decided, start))
+    setters.note_rows(Table.TRAINING, set_by)
     done(1.0)
     return True
 
@@ -136,7 +138,7 @@ def _decide(pl: ModuleType, frame: Frame, action: BoundAction,
     found = _found(pl, code, trimmed, overlay)
     stored = (reach & found.ids.is_not_null()).arg_true()
     given = [(field, column) for field, column in _COLUMNS if field in fields]
-    stored_ids = numbers(found.ids.gather(stored))
+    stored_ids = found.ids.gather(stored)
     if not _unchanged(pl, action, overlay, found.at(stored), stored_ids,
                       {column: fields[field] for field, column in given}, stored):
         return None
@@ -144,7 +146,7 @@ def _decide(pl: ModuleType, frame: Frame, action: BoundAction,
     titled = present(pl, fields.get(TITLE), height)
     creating = (new & titled).arg_true()
     return _Decided(height, read_issues, (new & ~titled).arg_true().to_list(),
-                    numbers(stored), stored_ids, numbers(creating),
+                    stored, stored_ids, creating,
                     {_CODE_COLUMN: code.at(creating),
                      **{column: fields[field].at(creating) for field, column in given}})
 
@@ -229,20 +231,21 @@ def _texts(pl: ModuleType, parts: Iterable[Iterable[Any]]) -> Any | None:
 
 
 def _unchanged(pl: ModuleType, action: BoundAction, overlay: Overlay, places: Any | None,
-               ids: Sequence[int], given: dict[str, FieldColumn], rows: Any) -> bool:
+               ids: Any, given: dict[str, FieldColumn], rows: Any) -> bool:
     """Whether every course found (``ids``, by the rows at ``rows``; at ``places`` among the
     store's columns, None when found among records) may be changed by the action and is
     left as it is: each column a row gives holds that value already (a modality given
     another way is a change, or an error)."""
     if not action.full_access and not all(
-            overlay.was_created_by_import(Table.TRAINING, record_id) for record_id in ids):
+            overlay.was_created_by_import(Table.TRAINING, record_id)
+            for record_id in numbers(ids)):
         return False
     columns = overlay.stored(Table.TRAINING)
     if places is not None and columns is not None:
         return all(_held_alike(pl, columns, column, places, field, rows)
                    for column, field in given.items())
     records = overlay.tables[Table.TRAINING]
-    found = list(map(records.__getitem__, ids))
+    found = list(map(records.__getitem__, numbers(ids)))
     return all(_alike(list(map(attrgetter(column), found)), field.at(rows))
                for column, field in given.items())
 
@@ -311,9 +314,9 @@ def _write(decided: _Decided, action: BoundAction, overlay: Overlay, imp_plan: I
     height = decided.height
     # Every row given the outcome of most (new courses, or stored ones left as they are),
     # then the rest theirs: a loop over the fewer rows only.
-    (most, _rows), (fewer, rows) = sorted(
+    (most, _rows), (fewer, fewer_rows) = sorted(
         [(Outcome.CREATE, decided.creating), (Outcome.UNCHANGED, decided.unchanged)],
-        key=lambda outcome: len(outcome[1]), reverse=True)
+        key=lambda outcome: outcome[1].len(), reverse=True)
     results: list[Sequence[Any]] = [_clean_results(name, most)] * height
     codes = bytearray([OUTCOME_CODE[most]]) * height
     errors = [*decided.read_issues.items(), *zip(decided.untitled, repeat(
@@ -322,12 +325,12 @@ def _write(decided: _Decided, action: BoundAction, overlay: Overlay, imp_plan: I
         results[row] = _shared_results(name, Outcome.ERROR, issues)
         codes[row] = OUTCOME_CODE[Outcome.ERROR]
     others = _clean_results(name, fewer)
-    for row in rows:
+    for row in numbers(fewer_rows):
         results[row] = others
         codes[row] = OUTCOME_CODE[fewer]
     start = overlay.next_placeholder()
-    hold_made(imp_plan, overlay, (start, len(decided.creating)))
-    creating = decided.creating[:]  # used up as the courses are made (_set_by reads it after)
+    creating = numbers(decided.creating)  # used up as the courses are made
+    hold_made(imp_plan, overlay, (start, len(creating)))
     ids = iter(range(start, start - len(creating), -1))
 
     def make(part: range) -> list[Any]:
@@ -342,24 +345,25 @@ def _write(decided: _Decided, action: BoundAction, overlay: Overlay, imp_plan: I
     file_in_parts(imp_plan, frame, results, codes, cells, make, filed)
 
 
-def _set_by(decided: _Decided, start: int) -> array[int]:
+def _set_by(pl: ModuleType, decided: _Decided, start: int) -> array[int]:
     """Per row, the course it sets (0: none, a row in error): 4 bytes an id where each
     fits, as SettingRows keeps them (it then need not narrow them)."""
+    made = decided.creating.len()
+    ids = pl.zeros(decided.height, dtype=pl.Int64, eager=True).scatter(
+        decided.unchanged, decided.unchanged_ids).scatter(
+        decided.creating, pl.int_range(start, start - made, -1, dtype=pl.Int64, eager=True))
     try:
-        return _ids_set("i", decided, start)
+        return _held(ids, "i")
     except OverflowError:  # an id past what 4 bytes hold
-        return _ids_set("q", decided, start)
+        return _held(ids, "q")
 
 
-def _ids_set(typecode: str, decided: _Decided, start: int) -> array[int]:
-    """_set_by's ids, in an array of ``typecode``."""
-    set_by = array(typecode, bytes(array(typecode).itemsize * decided.height))
-    for row, record_id in zip(decided.unchanged, decided.unchanged_ids, strict=True):
-        set_by[row] = record_id
-    for row, record_id in zip(decided.creating, range(start, start - len(decided.creating),
-                                                       -1), strict=True):
-        set_by[row] = record_id
-    return set_by
+def _held(column: Any, typecode: str) -> array[int]:
+    """A column of ints as an array of ``typecode`` (a part at a time: frame.PART)."""
+    held = array(typecode)
+    for part in parts(column):
+        held.extend(part)
+    return held
 
 
 def _make_courses(decided: _Decided, ids: Iterable[int], count: int) -> list[Any]:
