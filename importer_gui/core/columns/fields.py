@@ -147,7 +147,7 @@ def read_fields(pl: ModuleType, frame: Frame, action: BoundAction, overlay: Over
         action.readers = _readers(action)
     columns = {reader[0]: _column(pl, frame, reader[1]) for reader in action.readers}
     text = [reader for reader in action.readers if reader[4] is None and (
-        reader[6] is KeyText.NONE or frame.ascii or _ascii(columns[reader[0]]))]
+        reader[6] is KeyText.NONE or f"c{reader[1]}" not in frame.wide)]
     kept = {reader[0]: columns[reader[0]].str.strip_chars(spaces()) for reader in text
             if reader[0] in trimmed}
     checked = pl.DataFrame({reader[0]: kept.get(reader[0], columns[reader[0]])
@@ -181,11 +181,6 @@ def _column(pl: ModuleType, frame: Frame, index: int) -> Any:
     if index >= frame.width:
         return pl.repeat("", frame.height, dtype=pl.String, eager=True)
     return frame.rows.get_column(f"c{index}")
-
-
-def _ascii(column: Any) -> bool:
-    """Whether every cell of a text column is ASCII (a character a byte)."""
-    return bool((column.str.len_bytes() == column.str.len_chars()).all())
 
 
 def _clean_text(pl: ModuleType, text: Any, mandatory: bool, limit: int) -> Any:

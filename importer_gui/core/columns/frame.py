@@ -41,6 +41,7 @@ class Frame:
     header: tuple[str, ...] | None  # line 1's cells, when it is a header
     height: int  # how many data rows
     ascii: bool  # whether every data row is ASCII
+    wide: frozenset[str]  # the columns holding a character beyond ASCII
 
     def cells(self, indexes: list[int] | None = None, *,
               shared: bool = False) -> list[tuple[str, ...]]:
@@ -88,10 +89,11 @@ def read_plain(pl: ModuleType, table: Table) -> Frame | None:
         frame = frame.slice(1)
         if not "".join(header).strip():
             return None  # a blank line 1: the row reader reads no header from it
-    if frame.height == 0 or _not_plain(pl, frame, header, shape.ascii):
+    wide = None if frame.height == 0 else _wide_if_plain(pl, frame, header, shape.ascii)
+    if wide is None:
         return None
     return Frame(frame, 2 if text.header_line else 1, shape.width, header, frame.height,
-                 shape.ascii)
+                 shape.ascii, wide)
 
 
 # The memory polars' columns of a file take at most, its bytes counted (measured: some 3.2
@@ -171,12 +173,13 @@ def _read(pl: ModuleType, path: Path, delimiter: str, width: int) -> Any:
 _GARBLED_STARTS = ["\ufffd", "Ã", "Â", "â", "Å", "√", "≈", "‚", "¬"]
 
 
-def _not_plain(pl: ModuleType, frame: Any, header: tuple[str, ...] | None,
-               ascii_only: bool) -> bool:
-    """Whether a row holds what the row reader reads its own way: nothing but spaces
-    (skipped), the header line again (an error of its own), garbled text or a lost letter
-    (warned about). Looked for in one pass over the columns, where polars works on several
-    at once (a lone \r is looked for in the bytes: _plain_shape)."""
+def _wide_if_plain(pl: ModuleType, frame: Any, header: tuple[str, ...] | None,
+                   ascii_only: bool) -> frozenset[str] | None:
+    """The columns holding a character beyond ASCII; None when a row holds what the row
+    reader reads its own way: nothing but spaces (skipped), the header line again (an error
+    of its own), garbled text or a lost letter (warned about). Looked for in one pass over
+    the columns, where polars works on several at once (a lone \r is looked for in the
+    bytes: _plain_shape)."""
     names = frame.columns
     facts = [pl.col("c0").str.head(1).is_in(_BLANK_STARTS).any().alias("blank")]
     if header is not None:
@@ -190,12 +193,12 @@ def _not_plain(pl: ModuleType, frame: Any, header: tuple[str, ...] | None,
                   .alias(f"wide {name}") for name in names]
     found = frame.select(facts).row(0, named=True)
     if found.get("header"):
-        return True
+        return None
     if found["blank"] and frame.filter(_blank(pl, "c0")).select(
             pl.all_horizontal(_blank(pl, name) for name in names).any()).item():
-        return True
+        return None
     wide = [name for name in names if found.get(f"wide {name}")]
-    return bool(wide) and _garbled(pl, frame, wide)
+    return None if wide and _garbled(pl, frame, wide) else frozenset(wide)
 
 
 def _garbled(pl: ModuleType, frame: Any, columns: list[str]) -> bool:
