@@ -314,6 +314,12 @@ class Queries:
                 yield list(zip(*rows, strict=True))
             return
         cursor.close()
+        yield from self._parts_without(conn, table, empty, first[0][-1])
+
+    def _parts_without(self, conn: Connection, table: Table, empty: list[int],
+                       after: int) -> Iterator[list[Sequence[Any]]]:
+        """The rows past id ``after`` as _column_parts gives them, the columns at ``empty``
+        (their places among the id and the schema's columns) read as one flag a row."""
         names = ("id", *schema.column_names(table))
         kept = [n for n in range(len(names)) if n not in empty]
         listed = ", ".join(f'"{names[n]}"' for n in kept)
@@ -321,7 +327,7 @@ class Queries:
         sparse = ", ".join(f'"{names[n]}"' for n in empty)
         p = self.dialect.param
         narrow = conn.execute(f'SELECT {listed}, ({flag}) FROM "{table.value}"'
-                              f" WHERE id > {p} ORDER BY id", (first[0][-1],))
+                              f" WHERE id > {p} ORDER BY id", (after,))
         again = f'SELECT {sparse} FROM "{table.value}" WHERE id BETWEEN {p} AND {p} ORDER BY id'
         while rows := narrow.fetchmany(WHOLE_ROWS):
             part = list(zip(*rows, strict=True))
