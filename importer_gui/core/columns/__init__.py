@@ -9,6 +9,7 @@ same plan, row for row, and the column planner is the faster on a large file.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from types import ModuleType
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,7 @@ from importer_gui.core.readers import budget
 if TYPE_CHECKING:
     from importer_gui.core.binding import BoundAction
     from importer_gui.core.columns.frame import Frame
+    from importer_gui.core.config import Import
     from importer_gui.core.overlay import Overlay
     from importer_gui.core.plan import ImportPlan
     from importer_gui.core.progress import Monitor
@@ -35,6 +37,9 @@ def plan_import(overlay: Overlay, actions: list[BoundAction], table: Table,
     they set noted in ``setters``, ``filed`` told when a part of them is in the plan (its
     write may start); the file's width (cells a row) when done, None when the row planner
     is to plan them (nothing then changed)."""
+    ahead: Ahead | None = getattr(table, "ahead", None)
+    if ahead is not None:
+        table.ahead = None  # the planner lets go of the file's columns as it is done with them
     # A table that is no text file of its own (a sheet, rows replayed or edited) has none.
     if not ENABLED or len(actions) != 1 or getattr(table, "text", None) is None:
         return None
@@ -50,7 +55,7 @@ def plan_import(overlay: Overlay, actions: list[BoundAction], table: Table,
     if pl is None:
         return None
     try:
-        frame = read_plain(pl, table)
+        frame = ahead.frame if ahead is not None else read_plain(pl, table)
     except BaseException as exc:
         if not engine.refused(pl, exc):
             raise
@@ -60,6 +65,45 @@ def plan_import(overlay: Overlay, actions: list[BoundAction], table: Table,
         return None
     imp_plan.by_columns = True
     return frame.width
+
+
+@dataclass
+class Ahead:
+    """A file read as columns ahead of its planning: its Frame, None when it is not plain."""
+
+    frame: Frame | None
+
+
+def may_take(imp: Import) -> bool:
+    """Whether the column planner will likely plan the import (its file then read ahead)."""
+    from importer_gui.core.binding import bind_import
+
+    if not ENABLED or len(imp.actions) != 1 or budget.address_space_limit():
+        return False
+    try:
+        actions = bind_import(imp)
+    except Exception:  # the planner says what is wrong, in its turn
+        return False
+    return _planner(actions[0]) is not None
+
+
+def read_ahead(table: Table) -> Ahead | None:
+    """The table's file read as columns (``read_plain``), in the thread that opened it while
+    the store is read: the planner then takes it (``plan_import``). None when polars cannot
+    be used here or refuses the file: the planner then tries, or leaves it to the row
+    planner, as without it."""
+    from importer_gui.core.columns import engine
+    from importer_gui.core.columns.frame import read_plain
+
+    pl = engine.polars()
+    if pl is None or getattr(table, "text", None) is None:
+        return None
+    try:
+        return Ahead(read_plain(pl, table))
+    except BaseException as exc:
+        if not engine.refused(pl, exc):
+            raise
+        return None
 
 
 Planner = Callable[["ModuleType", "Frame", "BoundAction", "Overlay", "ImportPlan",

@@ -123,6 +123,9 @@ class Table:
     _source: RowSource = field(default=lambda _shared: iter(()), repr=False, compare=False)
     _first_line: int = field(default=1, repr=False, compare=False)
     text: TextFile | None = field(default=None, repr=False, compare=False)  # None: a sheet
+    # The file read as columns in the thread that opened it, ahead of its planning
+    # (columns.read_ahead; taken by columns.plan_import); None: not read so.
+    ahead: Any = field(default=None, repr=False, compare=False)
 
     def rows(self, *, shared: bool = True) -> Iterator[NumberedRow]:
         """The data rows as (line number in the file, cells), streamed; blank rows skipped.
