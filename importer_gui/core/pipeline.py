@@ -302,9 +302,8 @@ def _tables(sources: list[_Source], loading: dict[_Source, Future[readers.Table]
 
 def _read_ahead(config: ImportConfig, sources: list[_Source]) -> set[_Source]:
     """The file read as columns as soon as it is opened, while the store is read rather than
-    after (some 0.3 s a million rows): the first that one import alone reads and the column
-    planner will likely plan. One only: a second one's columns would be held through the
-    planning of the first."""
+    after it: the first that one import alone reads and the column planner will likely plan.
+    One only: a second one's columns would be held through the planning of the first."""
     uses = Counter(sources)
     return set(islice((source for imp, source in zip(config.imports, sources, strict=True)
                        if uses[source] == 1 and columns.may_take(imp)), 1))

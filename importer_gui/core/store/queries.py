@@ -299,8 +299,8 @@ class Queries:
 
         The columns the first part leaves empty (a course's texts its imports never gave)
         are read for the rest as one flag a row, set where any of them holds a value: the
-        driver makes a value of every NULL it hands over, a third of a million courses'
-        read. A part that has a flag set has those columns read again, that part's alone.
+        driver makes a value of every NULL it hands over, much of a sparse table's read. A
+        part that has a flag set has those columns read again, that part's alone.
         """
         cursor = conn.execute(self._whole[table])
         rows = cursor.fetchmany(WHOLE_ROWS)
