@@ -346,35 +346,30 @@ def test_the_comparison_tells_plans_of_different_files_apart(
         assert_same_plans(other, plan)
 
 
-def test_a_row_edited_after_a_column_plan_is_warned_as_after_a_row_plan(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    config, store = prepare(PLAIN[2], tmp_path)  # new courses and stored ones
+def assert_rechecked_alike(config: Path, store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rows edited to name the course the row before names (stored or new) are warned
+    alike after a plan by column and after a plan row by row, some as repeats."""
     rechecked = {}
     for by_columns in (True, False):
         plan = check(config, store, monkeypatch, by_columns=by_columns, kept=KeptCells.ALL)
+        assert plan.imports[0].by_columns is by_columns
         rows = plan.imports[0].rows
-        # Rows edited to name the course the row before names (stored or new).
         rechecked[by_columns] = [recheck_row(plan, 0, index + 1, rows.cells[index])
                                  for index in range(0, 40, 3)]
     assert [(row.outcome, row.results) for row in rechecked[True]] == [
         (row.outcome, row.results) for row in rechecked[False]]
     assert any(issue.message.startswith("Line ") for row in rechecked[True]
                for issue in row.issues())
+
+
+def test_a_row_edited_after_a_column_plan_is_warned_as_after_a_row_plan(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    config, store = prepare(PLAIN[2], tmp_path)  # new courses and stored ones
+    assert_rechecked_alike(config, store, monkeypatch)
 
 
 def test_courses_stored_with_ids_past_four_bytes_are_warned_again_as_after_a_row_plan(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     config, store = prepare(PLAIN[2], tmp_path)  # new courses and stored ones
     by_hand(store, "UPDATE training SET id = id + 3000000000")  # past what 4 bytes hold
-    rechecked = {}
-    for by_columns in (True, False):
-        plan = check(config, store, monkeypatch, by_columns=by_columns, kept=KeptCells.ALL)
-        assert plan.imports[0].by_columns is by_columns
-        rows = plan.imports[0].rows
-        # Rows edited to name the course the row before names (stored or new).
-        rechecked[by_columns] = [recheck_row(plan, 0, index + 1, rows.cells[index])
-                                 for index in range(0, 40, 3)]
-    assert [(row.outcome, row.results) for row in rechecked[True]] == [
-        (row.outcome, row.results) for row in rechecked[False]]
-    assert any(issue.message.startswith("Line ") for row in rechecked[True]
-               for issue in row.issues())
+    assert_rechecked_alike(config, store, monkeypatch)

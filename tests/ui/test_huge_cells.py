@@ -6,25 +6,26 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
 from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.models.preview_model import FIRST_VALUE_COLUMN
-from importer_gui.ui.wizard import PREVIEW
 from tests.builders import write_csv
-from tests.ui.test_hand_edits_kept import click
-from tests.ui.wizards import shot
+from tests.ui.wizards import file_preview, shot
 
 HUGE = "\n".join(f"Remarque {n} : la séance s'est bien passée." for n in range(5000))
 DISPLAY, TIP = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole
 
 
-def opened(window: MainWindow, tmp_path: Path, qtbot: QtBot) -> None:
-    """The file with the huge cell (line 2, third column) opened on the open page."""
-    data = write_csv(tmp_path / "learners.csv", [
+def huge_file(tmp_path: Path) -> Path:
+    """The file with the huge cell (line 2, third column)."""
+    return write_csv(tmp_path / "learners.csv", [
         ["Identifiant", "Nom", "Commentaire"], ["zoe", "Zola", HUGE], ["hugo", "Hugo", "RAS"]])
-    assert window.open_file(data)
+
+
+def opened(window: MainWindow, tmp_path: Path, qtbot: QtBot) -> None:
+    """The file with the huge cell opened on the open page."""
+    assert window.open_file(huge_file(tmp_path))
     qtbot.waitUntil(window.wizard.open_page.isComplete, timeout=10_000)
 
 
@@ -40,12 +41,7 @@ def test_the_first_rows_show_a_huge_cell_cut(
 
 def test_the_preview_shows_a_huge_cell_cut_and_edits_it_whole(
         window: MainWindow, tmp_path: Path, qtbot: QtBot, screenshots: Path) -> None:
-    opened(window, tmp_path, qtbot)
-    wizard = window.wizard
-    for _page in range(4):
-        click(qtbot, wizard, QWizard.WizardButton.NextButton)
-    page = wizard.preview_page
-    qtbot.waitUntil(lambda: wizard.currentId() == PREVIEW and page.shows_plan(), timeout=20_000)
+    page = file_preview(window, huge_file(tmp_path), qtbot)
     model = page.model
     column = next(c for c in range(FIRST_VALUE_COLUMN, model.columnCount())
                   if model.index(0, c).data(Qt.ItemDataRole.EditRole) == HUGE)
@@ -61,13 +57,7 @@ def test_selected_row_names_a_huge_corrected_value_cut(
     flat = HUGE.replace("\n", " ")  # one line: the panel would lay it out whole
     data = write_csv(tmp_path / "learners.csv", [
         ["Identifiant", "Nom", "Commentaire"], ["zoe", flat, "RAS"], ["hugo", "Hugo", "RAS"]])
-    assert window.open_file(data)
-    wizard = window.wizard
-    qtbot.waitUntil(wizard.open_page.isComplete, timeout=10_000)
-    for _page in range(4):
-        click(qtbot, wizard, QWizard.WizardButton.NextButton)
-    page = wizard.preview_page
-    qtbot.waitUntil(lambda: wizard.currentId() == PREVIEW and page.shows_plan(), timeout=20_000)
+    page = file_preview(window, data, qtbot)
     name = FIRST_VALUE_COLUMN + 1
     assert page.model.setData(page.model.index(0, name), "Zola")
     page.table.setCurrentIndex(page.model.index(0, name))

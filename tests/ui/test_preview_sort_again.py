@@ -6,14 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
 from importer_gui.ui.main_window import MainWindow
 from importer_gui.ui.models.preview_model import FIRST_VALUE_COLUMN, PreviewModel
-from importer_gui.ui.wizard import PREVIEW
 from tests.builders import write_csv
-from tests.ui.test_hand_edits_kept import click
+from tests.ui.wizards import file_preview
 
 DOWN, UP = Qt.SortOrder.DescendingOrder, Qt.SortOrder.AscendingOrder
 
@@ -28,14 +26,7 @@ def test_a_column_sorted_again_the_other_way_and_after_an_edit(
     data = write_csv(tmp_path / "learners.csv", [
         ["Identifiant", "Nom", "Commentaire"], ["l1", "Bernard", "RAS"], ["l2", "adam", "RAS"],
         ["l3", "Dubois", "RAS"], ["l4", "Claude", "RAS"], ["l5", "bernard", "RAS"]])
-    assert window.open_file(data)
-    wizard = window.wizard
-    qtbot.waitUntil(wizard.open_page.isComplete, timeout=10_000)
-    for _page in range(4):
-        click(qtbot, wizard, QWizard.WizardButton.NextButton)
-    page = wizard.preview_page
-    qtbot.waitUntil(lambda: wizard.currentId() == PREVIEW and page.shows_plan(), timeout=20_000)
-    model, name = page.model, FIRST_VALUE_COLUMN + 1
+    model, name = file_preview(window, data, qtbot).model, FIRST_VALUE_COLUMN + 1
     model.sort(name, DOWN)
     assert names(model) == ["Dubois", "Claude", "Bernard", "bernard", "adam"]
     model.sort(name, UP)  # equal keys keep the order they were shown in

@@ -38,6 +38,20 @@ def sample_preview(window: MainWindow, sample: Path, qtbot: QtBot) -> PreviewPag
     return page
 
 
+def file_preview(window: MainWindow, data: Path, qtbot: QtBot) -> PreviewPage:
+    """A data file opened, then Next clicked as the user does through its guessed mapping,
+    on its preview, checked."""
+    assert window.open_file(data)
+    wizard = window.wizard
+    qtbot.waitUntil(wizard.open_page.isComplete, timeout=10_000)
+    for _page in range(4):
+        qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton),
+                         Qt.MouseButton.LeftButton)
+    page = wizard.preview_page
+    qtbot.waitUntil(lambda: wizard.currentId() == PREVIEW and page.shows_plan(), timeout=20_000)
+    return page
+
+
 def configured_mapping(window: MainWindow, config: Path, qtbot: QtBot) -> MappingPage:
     """A configuration opened (the wizard goes on to its preview), then back on its mapping."""
     wizard = window.wizard
