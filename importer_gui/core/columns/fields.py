@@ -199,7 +199,6 @@ def spaces() -> str:
     return SPACES
 
 
-
 def _distinct_cells(pl: ModuleType, column: Any, action: BoundAction, reader: FieldReader,
                     overlay: Overlay) -> FieldColumn:
     """A field read cell by cell, each distinct cell once, by the row planner's reader."""

@@ -47,6 +47,7 @@ from importer_gui.core.columns.rows import (
     hold_made,
     no_ids,
     numbers,
+    part_changes,
     present,
     taken,
     taken_below,
@@ -530,12 +531,9 @@ def _make_registrations(decided: _Decided, part: range, sessions: dict[int, Any]
                for column, default in defaults.items()]
     records = list(map(RECORD_TYPES[Table.REGISTRATION], taken(decided.ids, count), *columns))
     overlay.add_records(Table.REGISTRATION, records)
-    changes: list[Any] = [()] * len(part)
-    first = part.start
-    for row, record in zip(rows, records, strict=True):
-        changes[row - first] = record
+    changes = part_changes(part, rows, records)
     for row in filter(sessions.__contains__, rows):
-        changes[row - first] = CreatedRecords((sessions[row], changes[row - first]))
+        changes[row - part.start] = CreatedRecords((sessions[row], changes[row - part.start]))
     return changes
 
 

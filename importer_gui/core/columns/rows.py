@@ -61,10 +61,11 @@ def cells_at(frame: Frame, places: list[int]) -> list[tuple[str, ...]]:
     return cells
 
 
-def numbers(column: Any) -> array[int]:
-    """A column of row numbers as an array: a million rows' numbers as ints would stay in
-    the interpreter's memory, 36 MB of it, after they are let go."""
-    held = array("q")
+def numbers(column: Any, typecode: str = "q") -> array[int]:
+    """A column of row numbers (or ids) as an array of ``typecode``: a million rows' numbers
+    as ints would stay in the interpreter's memory after they are let go. OverflowError
+    when one does not fit."""
+    held = array(typecode)
     for part in parts(column):
         held.extend(part)
     return held
@@ -90,6 +91,16 @@ def file_in_parts(imp_plan: ImportPlan, frame: Frame, results: list[Sequence[Act
         held.changes.extend(changes)
         held.cells.extend(taken(cells, len(part)))
         filed()
+
+
+def part_changes(part: range, rows: Sequence[int], records: Sequence[Any]) -> list[Any]:
+    """The changes of the rows ``part`` as file_in_parts files them: each of ``rows`` (row
+    numbers within the part) holds its record, the others nothing."""
+    changes: list[Any] = [()] * len(part)
+    first = part.start
+    for row, record in zip(rows, records, strict=True):
+        changes[row - first] = record
+    return changes
 
 
 def taken(values: Any, count: int) -> Any:

@@ -35,7 +35,7 @@ from importer_gui.core.catalogue import messages as msg
 from importer_gui.core.columns import engine
 from importer_gui.core.columns.fields import FieldColumn, read_fields
 from importer_gui.core.columns.finders import trainings_by
-from importer_gui.core.columns.frame import Frame, parts
+from importer_gui.core.columns.frame import Frame
 from importer_gui.core.columns.progress import progress
 from importer_gui.core.columns.rows import (
     cells_at,
@@ -44,6 +44,7 @@ from importer_gui.core.columns.rows import (
     hold_made,
     no_ids,
     numbers,
+    part_changes,
     present,
     taken,
     taken_below,
@@ -337,10 +338,7 @@ def _write(decided: _Decided, action: BoundAction, overlay: Overlay, imp_plan: I
         rows = taken_below(creating, part.stop)
         records = _make_courses(decided, islice(ids, len(rows)), len(rows))
         overlay.add_records(Table.TRAINING, records)
-        changes: list[Any] = [()] * len(part)
-        for row, record in zip(rows, records, strict=True):
-            changes[row - part.start] = record
-        return changes
+        return part_changes(part, rows, records)
 
     file_in_parts(imp_plan, frame, results, codes, cells, make, filed)
 
@@ -353,17 +351,9 @@ def _set_by(pl: ModuleType, decided: _Decided, start: int) -> array[int]:
         decided.unchanged, decided.unchanged_ids).scatter(
         decided.creating, pl.int_range(start, start - made, -1, dtype=pl.Int64, eager=True))
     try:
-        return _held(ids, "i")
+        return numbers(ids, "i")
     except OverflowError:  # an id past what 4 bytes hold
-        return _held(ids, "q")
-
-
-def _held(column: Any, typecode: str) -> array[int]:
-    """A column of ints as an array of ``typecode`` (a part at a time: frame.PART)."""
-    held = array(typecode)
-    for part in parts(column):
-        held.extend(part)
-    return held
+        return numbers(ids, "q")
 
 
 def _make_courses(decided: _Decided, ids: Iterable[int], count: int) -> list[Any]:
