@@ -84,8 +84,8 @@ def _block() -> list[str]:
     milliseconds, then a counter within it), RFC 4122 variant, random bits, lower case.
 
     Made as one ASCII text, a character place of every GUID at a time (strided slices, in
-    C), then split: formatting each GUID took the writer, which makes a million created
-    records' GUIDs, some 0.5 microseconds of held GIL apiece.
+    C), then split: formatting each GUID would hold the GIL in the writer, which makes the
+    GUIDs of every record a large commit creates, a Python step apiece.
     """
     start = max(time.time_ns() // 1_000_000 * COUNTER, _last[0])
     _last[0] = end = start + BLOCK  # a full counter runs on into the next millisecond
