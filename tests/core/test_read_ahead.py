@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from importer_gui.core.columns import engine, frame
-from tests.builders import trainings_import
+from tests.builders import TRAINING_COLUMNS, ImportSpec, trainings_import, write_xlsx
 from tests.core.harness import Env, rows
 
 COURSES = [["SEC-101", "Sécurité incendie", ""], ["MGT-200", "Management d'équipe", ""]]
@@ -65,3 +65,15 @@ def test_a_file_polars_refuses_while_read_ahead_is_planned_row_by_row(
     plan = Env(tmp_path).check(trainings_import(tmp_path, COURSES))
     assert not plan.imports[0].by_columns
     assert rows(plan) == [(2, "create", []), (3, "create", [])]
+
+
+def test_a_workbook_of_courses_is_checked_without_polars(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # polars is some 25 MB of a check's memory: a sheet, which it never reads, goes without.
+    asked: list[str] = []
+    monkeypatch.setattr(engine, "polars", lambda: asked.append("polars"))
+    write_xlsx(tmp_path / "trainings.xlsx", [TRAINING_COLUMNS, *COURSES])
+    plan = Env(tmp_path).check(ImportSpec("trainings.xlsx", TRAINING_COLUMNS,
+                                          "createOrUpdateTrainingCourseAction"))
+    assert rows(plan) == [(2, "create", []), (3, "create", [])]
+    assert asked == []

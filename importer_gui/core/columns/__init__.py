@@ -95,8 +95,10 @@ def read_ahead(table: Table) -> Ahead | None:
     from importer_gui.core.columns import engine
     from importer_gui.core.columns.frame import read_plain
 
+    if getattr(table, "text", None) is None:  # a sheet: polars not even imported for it
+        return None
     pl = engine.polars()
-    if pl is None or getattr(table, "text", None) is None:
+    if pl is None:
         return None
     try:
         return Ahead(read_plain(pl, table))
