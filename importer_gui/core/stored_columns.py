@@ -12,13 +12,17 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import accumulate, filterfalse
+from itertools import filterfalse
 from typing import Any
 
 from importer_gui.core import schema
 from importer_gui.core.schema import Table, Type
 
 Reader = Callable[[Any], Any]
+
+# Between two records' texts of a batch held as one text: a character a text in the store
+# seldom holds (PostgreSQL refuses it; the app never writes it), split on in C.
+SEPARATOR = "\x00"
 
 # The most distinct values each width of code tells apart (a column of a few values, or of
 # NULLs alone, takes a byte a record).
@@ -65,14 +69,14 @@ class _Coded:
 
 
 class _Texts:
-    """A column of texts that are each a record's own (a GUID, a title): each batch's end
-    to end in one text, where each ends in it, and which are missing."""
+    """A column of texts that are each a record's own (a GUID, a title): each batch's texts
+    in one text, apart by SEPARATOR, and which are missing. A batch where a text holds the
+    separator (a store another program wrote) is held as its texts."""
 
-    __slots__ = ("ends", "missing", "parts")
+    __slots__ = ("missing", "parts")
 
     def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.ends = array("q")  # where each record's text ends in its batch's part
+        self.parts: list[str | list[str]] = []
         self.missing = bytearray()  # 1 for a record without one (NULL)
 
     def extend(self, stored: Sequence[Any], _read: Reader | None) -> None:
@@ -82,17 +86,17 @@ class _Texts:
             stored = ["" if value is None else value for value in stored]
         else:
             self.missing.extend(bytes(len(stored)))
-        self.parts.append("".join(stored))
-        self.ends.fromlist(list(accumulate(map(len, stored))))
+        joined = SEPARATOR.join(stored)
+        self.parts.append(joined if joined.count(SEPARATOR) == len(stored) - 1
+                          else list(stored))
 
     def loaded(self) -> None:
         """Every record is in."""
 
     def part(self, number: int, start: int, end: int) -> Iterable[Any]:
         """The texts of records ``start`` to ``end`` (batch ``number``)."""
-        ends = self.ends[start:end]
-        starts = [0, *ends[:-1]]
-        texts = list(map(self.parts[number].__getitem__, map(slice, starts, ends)))
+        held = self.parts[number]
+        texts = held.split(SEPARATOR) if type(held) is str else list(held)
         missing = self.missing[start:end]
         if missing.count(1):
             texts = [None if gone else text for text, gone in zip(texts, missing, strict=True)]

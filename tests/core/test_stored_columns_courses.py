@@ -41,6 +41,21 @@ def test_courses_held_as_columns_are_made_the_records_a_load_makes(env: Env) -> 
         299, "Sept", "Titre é 7")
 
 
+def test_a_title_holding_the_separator_is_read_as_stored(env: Env, tmp_path: Path) -> None:
+    # Another program may store a NUL in a text: the texts held as one text apart by that
+    # character are then held one by one, not cut in two.
+    by_hand(env.store_path, "INSERT INTO training (path_code, title, modality) VALUES"
+            " ('NUL-1', 'Avant' || char(0) || 'après', 'blended'), ('NUL-2', 'Seul', 'blended')")
+    with Store.open(env.store_path) as store:
+        records = store.load_state([Table.TRAINING]).trainings
+        held = store.load_state([Table.TRAINING], as_columns={Table.TRAINING})
+    assert held.table(Table.TRAINING) == records
+    assert [r.title for r in records.values()][2:] == ["Avant\x00après", "Seul"]
+    plan = env.check(trainings_import(tmp_path, [["NUL-2", "Seul", ""], ["NEW-1", "Neuf", ""]]))
+    assert plan.imports[0].by_columns
+    assert rows(plan) == [(2, "unchanged", []), (3, "create", [])]
+
+
 @pytest.mark.parametrize("part", [16, 4096])
 def test_columns_a_first_part_leaves_empty_are_read_whole_where_a_later_part_fills_them(
         env: Env, part: int, monkeypatch: pytest.MonkeyPatch) -> None:
