@@ -27,6 +27,7 @@ SEPARATOR = "\x00"
 # The most distinct values each width of code tells apart (a column of a few values, or of
 # NULLs alone, takes a byte a record).
 _LARGEST = {"B": 1 << 8, "H": 1 << 16, "I": 1 << 32}
+_NULL_ONLY = [None]  # the distinct values of a column that holds NULLs alone
 
 
 class _Coded:
@@ -43,6 +44,11 @@ class _Coded:
         """Add the values of a batch of records, as stored."""
         known, values = self._known, self.values
         assert known is not None, "a column is added to while it is loaded only"
+        if values == _NULL_ONLY and stored.count(None) == len(stored):
+            # A column empty so far, and in this batch (most of a course's texts): its
+            # codes are zeros, laid at once.
+            self.codes.frombytes(bytes(len(stored) * self.codes.itemsize))
+            return
         distinct = set(stored)
         # Not ``distinct - known.keys()``: that goes through every value known.
         for value in filterfalse(known.__contains__, distinct):
