@@ -398,6 +398,13 @@ def _refuse_clash(name: str, under: Mapping[str, str], over: Mapping[str, str]) 
         raise ConfigError(found[0])
 
 
+def full_access(action: Action) -> bool:
+    """Whether the action may change any record, not only those an import created
+    (fullAccess, unless set to no)."""
+    spec = ACTIONS.get(action.name)
+    return spec is None or option_value(spec, action, FULL_ACCESS) != NO
+
+
 def bind_action(action: Action, columns: list[Column], date_format: str) -> BoundAction:
     """Bind one action to the file's columns."""
     spec = ACTIONS.get(action.name)
@@ -428,7 +435,7 @@ def bind_action(action: Action, columns: list[Column], date_format: str) -> Boun
     search = option_value(spec, action, SESSION_SEARCH_FIELD)
     search_fields = list(search) if isinstance(search, list) else []
     return BoundAction(spec, action, bound, date_pattern(date_format), date_format,
-                       search_fields, option_value(spec, action, FULL_ACCESS) != NO,
+                       search_fields, full_access(action),
                        1 + max((f.index for f in bound.values()), default=-1))
 
 

@@ -20,6 +20,7 @@ from threading import Event
 
 from importer_gui.core import columns, config_xml, guess, readers, remap
 from importer_gui.core.actions import tables_of
+from importer_gui.core.binding import full_access
 from importer_gui.core.cells import Cell
 from importer_gui.core.config import Action, Column, Import, ImportConfig, Provider
 from importer_gui.core.errors import (
@@ -359,6 +360,13 @@ def tables_needed(config: ImportConfig) -> set[Table]:
     return tables_of(action.name for imp in config.imports for action in imp.actions)
 
 
+def tables_guarded(config: ImportConfig) -> set[Table]:
+    """The tables whose records some action may change only if an import created them
+    (fullAccess=no): the store's history is asked which those are for these alone."""
+    return tables_of(action.name for imp in config.imports for action in imp.actions
+                     if not full_access(action))
+
+
 def check(config: ImportConfig, store: Store, *, data_files: Sequence[Path] | None = None,
           monitor: Monitor | None = None, feeder: Feeder | None = None,
           kept: KeptCells = KeptCells.ALL) -> Plan:
@@ -376,7 +384,8 @@ def check(config: ImportConfig, store: Store, *, data_files: Sequence[Path] | No
         budget = readers.MemoryBudget(keeps_cells=kept.keeps_every_row)
         with opened_in_background(config, files, budget, monitor) as tables:
             with paused_gc():
-                state = store.load_state(tables_needed(config), as_columns=AS_COLUMNS)
+                state = store.load_state(tables_needed(config), as_columns=AS_COLUMNS,
+                                         created_of=tables_guarded(config))
             plan = plan_config(config, state, _remapped(config, tables, notices),  # type: ignore[arg-type]
                                monitor or Monitor(), feeder, kept=kept)
     except MemoryError as exc:
@@ -480,7 +489,8 @@ def replan(plan: Plan, store: Store, *, monitor: Monitor | None = None) -> Plan:
     tables = [_PlannedRows(imp.file, imp.headers, imp.rows) for imp in plan.imports]
     try:
         with paused_gc():
-            state = store.load_state(tables_needed(plan.config))
+            state = store.load_state(tables_needed(plan.config),
+                                     created_of=tables_guarded(plan.config))
         fresh = plan_config(plan.config, state, tables, monitor or Monitor())  # type: ignore[arg-type]
     except MemoryError as exc:
         raise _not_enough_memory(exc) from None

@@ -50,17 +50,17 @@ def test_a_commit_made_while_the_store_is_read_shows_in_none_of_its_tables(
         env: Env, monkeypatch: pytest.MonkeyPatch, by_columns: bool) -> None:
     monkeypatch.setattr(columns, "ENABLED", by_columns)
     spec = registrations(env, DATA, columns=GUID_COLUMNS)
-    created_ids = Queries._created_ids
+    builder = Queries._builder
 
-    def meanwhile(queries: Queries, conn: Any, table: Table, only_imports: bool) -> Any:
-        if table is Table.SESSION:  # read before the registrations
+    def meanwhile(queries: Queries, table: Table) -> Any:
+        if table is Table.SESSION:  # as the sessions are read, before the registrations
             _other_program(env.store_path)
-        return created_ids(queries, conn, table, only_imports)
+        return builder(queries, table)
 
-    monkeypatch.setattr(Queries, "_created_ids", meanwhile)
+    monkeypatch.setattr(Queries, "_builder", meanwhile)
     # The store as it was: neither the session nor the GUID the other program gave.
     assert rows(env.check(spec)) == [(2, "create", []), (3, "create", [])]
-    monkeypatch.setattr(Queries, "_created_ids", created_ids)
+    monkeypatch.setattr(Queries, "_builder", builder)
     # The store as the other program left it.
     assert rows(env.check(spec)) == [
         (2, "unchanged", [msg.ALREADY_REGISTERED]),

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from importer_gui.core.records import Table
 from importer_gui.core.store import Store
-from tests.builders import ImportSpec, teachers_import, trainings_import, write_csv
+from tests.builders import ImportSpec, by_hand, teachers_import, trainings_import, write_csv
 from tests.core.harness import Env, row, rows
 from tests.core.test_refresh import commit as refresh_commit
 from tests.core.test_refresh import write_export
@@ -95,6 +95,23 @@ def test_full_access_no_protects_training_courses_no_import_created(tmp_path: Pa
         (2, "error", ["fullAccess is no: training course OLD was not created by an import, so "
                       "this import may not change it."]),
         (3, "create", [])]
+
+
+def test_full_access_no_on_one_import_of_several_knows_what_imports_made(
+        tmp_path: Path) -> None:
+    # The store is asked which records imports created for the guarded action's tables,
+    # whichever import of the configuration it is.
+    env = Env(tmp_path)
+    env.commit(trainings_import(tmp_path, [["MINE", "Créée ici", ""]]))
+    by_hand(env.store_path, "INSERT INTO training (path_code, title) VALUES ('OLD', 'Ancienne')")
+    guarded = trainings_import(tmp_path, [["MINE", "Renommée", ""], ["OLD", "Changée", ""]],
+                               file_name="guarded.csv")
+    guarded.options = "<fullAccess>no</fullAccess>"
+    plan = env.check(teachers_import(tmp_path, [["jdoe", "Doe", "John", ""]]), guarded)
+    assert rows(plan, 1) == [
+        (2, "update", []),
+        (3, "error", ["fullAccess is no: training course OLD was not created by an import, so "
+                      "this import may not change it."])]
 
 
 def test_full_access_no_opens_what_imports_made_whether_or_not_a_refresh_ran(

@@ -544,16 +544,19 @@ class Store:
     # ------------------------------------------------------------ reading
 
     def load_state(self, tables: Iterable[Table] | None = None, *,
-                   as_columns: AbstractSet[Table] = frozenset()) -> StoreState:
-        """The records of the tables asked for (all by default), and who created them: one
-        state of the store, read in one read transaction (another program's commit made
-        while the tables are read one after the other shows in none of them). The tables
-        of ``as_columns`` are held as columns, their records made when first asked for."""
+                   as_columns: AbstractSet[Table] = frozenset(),
+                   created_of: AbstractSet[Table] | None = None) -> StoreState:
+        """The records of the tables asked for (all by default), and which of those of
+        ``created_of`` (all) an import created: one state of the store, read in one read
+        transaction (another program's commit made while the tables are read one after
+        the other shows in none of them). The tables of ``as_columns`` are held as
+        columns, their records made when first asked for."""
         wanted = list(Table) if tables is None else list(tables)
+        created = set(wanted) if created_of is None else created_of
         with self._guard("read"):
             conn = self._conn()
             with nullcontext() if conn.in_transaction else self._dialect.snapshot(conn):
-                return self._queries.load_state(conn, wanted, as_columns)
+                return self._queries.load_state(conn, wanted, as_columns, created)
 
     def get(self, table: Table, record_id: int) -> Record | None:
         """One record by id, or None."""

@@ -265,10 +265,12 @@ class Queries:
     # ------------------------------------------------------------ records
 
     def load_state(self, conn: Connection, tables: Iterable[Table],
-                   as_columns: AbstractSet[Table] = frozenset()) -> StoreState:
-        """The records of some tables, and which of them an import run created; those of
-        ``as_columns`` held as columns (StoreState.stored), not made records yet. Read in
-        one read transaction (Store.load_state): no run is added between two tables."""
+                   as_columns: AbstractSet[Table] = frozenset(),
+                   created_of: AbstractSet[Table] | None = None) -> StoreState:
+        """The records of some tables, and which of those of ``created_of`` (all) an import
+        run created; those of ``as_columns`` held as columns (StoreState.stored), not made
+        records yet. Read in one read transaction (Store.load_state): no run is added
+        between two tables."""
         state = StoreState()
         only_imports = not conn.execute(self._other_runs).fetchone()
         for table in sorted(tables, key=list(Table).index):  # the same order each time
@@ -280,7 +282,8 @@ class Queries:
                 build = self._builder(table)
                 while rows := cursor.fetchmany(WHOLE_ROWS):
                     records.update(zip(map(_ID_OF_ROW, rows), build(rows), strict=True))
-            state.created_by_import[table] = self._created_ids(conn, table, only_imports)
+            if created_of is None or table in created_of:
+                state.created_by_import[table] = self._created_ids(conn, table, only_imports)
         return state
 
     def _columns(self, conn: Connection, table: Table) -> StoredColumns:
