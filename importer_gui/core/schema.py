@@ -19,12 +19,15 @@ from enum import StrEnum
 from functools import cache
 from typing import Any
 
-SCHEMA_VERSION = 4  # bump, and migrate older stores (store/migrations.py), when a table changes
+SCHEMA_VERSION = 5  # bump, and migrate older stores (store/migrations.py), when a table or
+# what a program reads in one changes (an older program refuses a newer store)
 FIRST_SCHEMA_VERSION = 1  # the oldest store an upgrade starts from
-# The table of the store's identity (since version 4): one GUID, made with the store.
+# The table of the store's identity (since IDENTITY_SINCE): one GUID, made with the store.
 IDENTITY_TABLE = "store_identity"
+IDENTITY_SINCE = 4
 # The oldest version whose stores are read as they are where they cannot be upgraded (a
-# read-only medium, a read-only role): version 4 added the identity only, read by no query.
+# read-only medium, a read-only role): version 4 added the identity only, read by no query;
+# version 5 changed only what a run logs of a record it created, which both logs read.
 READ_AS_IT_IS = 3
 
 class _Required:

@@ -249,6 +249,27 @@ def test_a_record_edited_by_hand_is_skipped(store: Store) -> None:
     assert plan.summary()[1:] == []
 
 
+def test_a_created_record_s_empty_columns_are_logged_left_out_and_read_back_as_null(
+        store: Store) -> None:
+    # What a run logs of the records it creates leaves out the columns its batch left empty
+    # in every record (most of a course's texts): read back as NULL, the run is reverted as
+    # it was written, and a value set there since is a change since.
+    run = store.apply([Change(Table.ROOM, CREATE, -1, {"guid": "R-8", "label": "Rouge"}),
+                       Change(Table.ROOM, CREATE, -2, {"guid": "R-9"})], run_info(create=2))
+    logged = raw_sql(store.path, "SELECT after FROM run_change WHERE run_id = ? ORDER BY seq",
+                     (run,))
+    assert [text if isinstance(text, dict) else json.loads(text) for (text,) in logged] == [
+        {"guid": "R-8", "label": "Rouge"}, {"guid": "R-9", "label": None}]
+    assert [c.after for c in store.run_changes(run)] == [
+        {"guid": "R-8", "label": "Rouge", "capacity": None},
+        {"guid": "R-9", "label": None, "capacity": None}]
+    assert rows(plan_revert(store, run)) == [("room", 2, "delete", []), ("room", 3, "delete", [])]
+    raw_sql(store.path, "UPDATE room SET capacity = 30 WHERE guid = 'R-9'")
+    assert rows(plan_revert(store, run)) == [("room", 2, "delete", []), ("room", 3, "error", [
+        f"Room 3 was changed after run {run} (roomCapacity is now 30, run {run} left empty); "
+        "skipped."])]
+
+
 def test_a_conflicting_record_without_a_label_is_named_by_its_id(store: Store) -> None:
     store.apply([Change(Table.ROOM, CREATE, -1, {"guid": "R-9"})], run_info(create=1))
     [(room,)] = raw_sql(store.path, "SELECT id FROM room WHERE guid = 'R-9'")

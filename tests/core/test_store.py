@@ -231,7 +231,7 @@ def test_a_new_store_has_the_file_format_every_store_has(tmp_path: Path) -> None
     assert stored_schema(path) == sorted(FILE_FORMAT)
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID == 0x49415354
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
     conn.close()
 
 
@@ -250,7 +250,7 @@ def test_a_store_written_before_keeps_opening(tmp_path: Path) -> None:
         store.apply([Change(Table.TEACHER, UPDATE, 1, {"email": "j@x.org"}, {"email": None})],
                     run_info(update=1))
         assert store.get(Table.TEACHER, 1) == TeacherRec(1, "jdoe", "Doe", email="j@x.org")
-    # Upgraded in place to version 4: word for word the tables a new store gets.
+    # Upgraded in place to the last version: word for word the tables a new store gets.
     assert stored_schema(path) == sorted(FILE_FORMAT)
     assert tables_at(1) != tables_at(SCHEMA_VERSION)
 

@@ -57,7 +57,7 @@ def test_a_store_of_version_3_gets_an_identity_as_it_is_upgraded(
     with Store.open(store_url) as store:
         assert uuid.UUID(store.identity or "").version == 4
         assert store.load_state([Table.TEACHER]).teachers == {1: TeacherRec(1, "jdoe", "Doe")}
-    assert version(store_url) == schema.SCHEMA_VERSION == 4
+    assert version(store_url) == schema.SCHEMA_VERSION == 5
     assert identities(store_url) == [store.identity]
     with Store.open(store_url) as again:  # stamped once, kept
         assert again.identity == store.identity
@@ -155,6 +155,16 @@ def test_a_store_of_version_3_a_read_only_role_opens_is_read_as_it_is(
     with Store.open(reader) as store:  # granted the identity's table as the others
         assert store.identity == owner.identity and store.count(Table.TEACHER) == 1
 
+
+
+def test_a_store_of_version_4_a_read_only_role_opens_keeps_its_identity(
+        postgres_store: PostgresUrl, postgres_cluster: Cluster) -> None:
+    empty_store_at(postgres_store, 4)
+    made = identities(postgres_store)
+    reader = reader_of(postgres_store, postgres_cluster)
+    with Store.open(reader) as store:  # it may not stamp it anew: read as version 4 wrote it
+        assert [store.identity] == made
+    assert version(postgres_store) == 4
 
 
 def test_a_store_of_version_1_a_read_only_role_opens_is_said_to_need_its_owner_first(

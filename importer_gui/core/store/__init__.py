@@ -389,7 +389,7 @@ class Store:
             raise StoreError(UNKNOWN_VERSION.format(path=self.path, version=identity.version))
         if as_it_is:  # nothing written: not even the grants an upgrade's tables are given
             self._version = identity.version
-            return identity.version == schema.SCHEMA_VERSION  # older: no identity yet
+            return identity.version >= schema.IDENTITY_SINCE  # older: no identity yet
         if identity.version < schema.SCHEMA_VERSION:
             try:
                 self._dialect.upgrade(conn, schema.SCHEMA_VERSION)
@@ -399,7 +399,8 @@ class Store:
                 if identity.version < schema.READ_AS_IT_IS:
                     raise StoreError(self._older_read_only()) from exc
                 self._version = identity.version
-                return False  # checked and browsed as it is, without an identity
+                # Checked and browsed as it is, with the identity it has.
+                return identity.version >= schema.IDENTITY_SINCE
         self._dialect.share_grants(conn)
         return True
 

@@ -659,6 +659,8 @@ class Queries:
         keep = texts.setdefault if len(texts) < SHARED_VALUES else texts.get
         values = {names.get(name, name): keep(value, value) if type(value) is str else value
                   for name, value in read_back.items()}
+        if values and len(values) != len(names):  # a created record's log leaves NULLs out
+            values = {**dict.fromkeys(names), **values}
         for name, read in decoders.items():
             if values.get(name) is not None:
                 values[name] = read(values[name])
