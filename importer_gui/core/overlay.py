@@ -161,7 +161,8 @@ class Creations:
 
 class _Tables(dict[Table, dict[int, Record]]):
     """Records by table; a table the store loaded as columns (StoreState.stored) is made
-    into records the first time it is asked for, or a view of them all is."""
+    into records the first time it is asked for (``[]``, ``get``), or a view of them all
+    is. Asking whether a table is there makes none."""
 
     def __init__(self, state: StoreState) -> None:
         super().__init__((t, state.table(t)) for t in Table if t not in state.stored)
@@ -197,12 +198,10 @@ class _Tables(dict[Table, dict[int, Record]]):
         return super().__len__()
 
     def __contains__(self, table: object) -> bool:
-        self.make_all()
-        return super().__contains__(table)
+        return super().__contains__(table) or table in self.state.stored
 
     def get(self, table: Table, default: Any = None) -> Any:  # type: ignore[override]
-        self.make_all()
-        return super().get(table, default)
+        return self[table] if table in self else default  # noqa: SIM401 - this is get
 
     def keys(self) -> Any:
         self.make_all()

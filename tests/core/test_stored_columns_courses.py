@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from importer_gui.core import pipeline
+from importer_gui.core.overlay import Overlay
 from importer_gui.core.records import ChangeKind, Table
 from importer_gui.core.store import Store, queries
 from tests.builders import by_hand, trainings_import
@@ -54,6 +55,20 @@ def test_a_title_holding_the_separator_is_read_as_stored(env: Env, tmp_path: Pat
     plan = env.check(trainings_import(tmp_path, [["NUL-2", "Seul", ""], ["NEW-1", "Neuf", ""]]))
     assert plan.imports[0].by_columns
     assert rows(plan) == [(2, "unchanged", []), (3, "create", [])]
+
+
+def test_a_table_held_as_columns_is_made_records_when_asked_for_alone(env: Env) -> None:
+    # Asking for the courses makes them records, not the registrations held beside them;
+    # asking whether a table is there makes none.
+    with Store.open(env.store_path) as store:
+        overlay = Overlay(store.load_state([Table.TRAINING, Table.REGISTRATION],
+                                           as_columns={Table.TRAINING, Table.REGISTRATION}))
+    assert Table.TRAINING in overlay.tables and Table.REGISTRATION in overlay.tables
+    assert overlay.stored(Table.TRAINING) is not None
+    courses = overlay.tables.get(Table.TRAINING)
+    assert sorted(r.path_code for r in courses.values()) == ["MGT-200", "SEC-101"]
+    assert overlay.stored(Table.TRAINING) is None
+    assert overlay.stored(Table.REGISTRATION) is not None
 
 
 @pytest.mark.parametrize("part", [16, 4096])
