@@ -13,6 +13,7 @@ import pytest
 from importer_gui.core import schema
 from importer_gui.core.errors import StoreError
 from importer_gui.core.records import Change, ChangeKind, Table, TeacherRec
+from importer_gui.core.revert import plan_revert
 from importer_gui.core.store import PostgresUrl, RunInfo, Store, StoreLocation, dialect_for, queries
 from importer_gui.core.store.dialect import APPLICATION_ID
 from importer_gui.core.store.migrations import tables_at
@@ -89,6 +90,27 @@ def store_at_version_2(location: StoreLocation) -> None:
     empty_store_at(location, 2)
     raw_sql(location, "INSERT INTO training (path_code, title) VALUES ('TR-1', 'Safety')")
     raw_sql(location, "INSERT INTO session (training_id, title) VALUES (1, 'Spring')")
+
+
+def test_a_run_logged_before_an_upgrade_added_columns_is_reverted(
+        store_url: StoreLocation) -> None:
+    # A course a version-2 program created, logged without the columns version 3 added
+    # (NULL in it since): a column its values leave out reads as NULL, so the revert
+    # deletes it rather than taking it for one changed since.
+    empty_store_at(store_url, 2)
+    raw_sql(store_url, "INSERT INTO training (path_code, title) VALUES ('TR-1', 'Safety')")
+    raw_sql(store_url, "INSERT INTO import_run (started, finished, kind, config_path, "
+                       "config_xml, files, counts) VALUES ('2024-05-02T09:00:00+02:00', "
+                       "'2024-05-02T09:00:01+02:00', 'import', 'old.xml', '', '[\"t.csv\"]', "
+                       "'{\"create\": 1}')")
+    raw_sql(store_url, "INSERT INTO run_change (run_id, seq, table_name, kind, record_id, "
+                       "after) VALUES (1, 0, 'training', 'create', 1, '{\"path_code\": "
+                       "\"TR-1\", \"title\": \"Safety\", \"guid\": null, \"locale\": null, "
+                       "\"modality\": null, \"description\": null, \"duration\": null}')")
+    with Store.open(store_url) as store:
+        plan = plan_revert(store, 1)
+    assert [(row.table, row.record_id, row.outcome.value, row.issues)
+            for row in plan.rows()] == [(Table.TRAINING, 1, "delete", ())]
 
 
 def test_a_store_of_version_2_gets_the_learners_tables(store_url: StoreLocation) -> None:
