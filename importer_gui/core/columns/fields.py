@@ -110,7 +110,12 @@ class FieldColumn:
 
 def _trim(cells: Any) -> Any:
     """Text cells trimmed as str.strip() trims them, null where that leaves them empty."""
-    return _emptied(cells.str.strip_chars(spaces()))
+    return _emptied(_stripped(cells))
+
+
+def _stripped(cells: Any) -> Any:
+    """Text cells (a Series or an expression) trimmed as str.strip() trims them."""
+    return cells.str.strip_chars(spaces())
 
 
 def _emptied(text: Any) -> Any:
@@ -148,12 +153,12 @@ def read_fields(pl: ModuleType, frame: Frame, action: BoundAction, overlay: Over
     columns = {reader[0]: _column(pl, frame, reader[1]) for reader in action.readers}
     text = [reader for reader in action.readers if reader[4] is None and (
         reader[6] is KeyText.NONE or f"c{reader[1]}" not in frame.wide)]
-    kept = {reader[0]: columns[reader[0]].str.strip_chars(spaces()) for reader in text
+    kept = {reader[0]: _stripped(columns[reader[0]]) for reader in text
             if reader[0] in trimmed}
     checked = pl.DataFrame({reader[0]: kept.get(reader[0], columns[reader[0]])
                             for reader in text}).select(
-        _clean_text(pl, pl.col(name) if name in kept else pl.col(name).str.strip_chars(
-            spaces()), mandatory, limit).alias(name)
+        _clean_text(pl, pl.col(name) if name in kept else _stripped(pl.col(name)),
+                    mandatory, limit).alias(name)
         for name, _index, mandatory, limit, *_rest in text) if text else None
     fields = {reader[0]: FieldColumn(pl, columns[reader[0]], None, [],
                                      checked.get_column(reader[0]),
