@@ -364,8 +364,7 @@ class PreviewModel(PositionsModel):
         self._issues.clear()
         self._edit_texts = None
         self._find_corrections()
-        self._sorted_all = None
-        self._forget_keys()
+        self._forget_sorts()
         self._rebuild()
         self.endResetModel()
         self.counts_changed.emit()
@@ -379,8 +378,7 @@ class PreviewModel(PositionsModel):
         self._issues.clear()
         self._corrected = {}
         self._edit_texts = None
-        self._sorted_all = None
-        self._forget_keys()
+        self._forget_sorts()
         self._rebuild()
         self.endResetModel()
         self.counts_changed.emit()
@@ -740,8 +738,7 @@ class PreviewModel(PositionsModel):
         """Show cells the session corrected (here, or in a worker for Find and replace):
         their rows' colours and counts anew, repainted (``view_row``: the one row edited)."""
         self._find_corrections()
-        self._sorted_all = None  # an edited row may sort elsewhere now
-        self._forget_keys()
+        self._forget_sorts()  # an edited row may sort elsewhere now
         rows = list(dict.fromkeys((i, r) for i, r, _c, _t in edits))
         for key in rows:
             self._issues.pop(key, None)
@@ -829,6 +826,12 @@ class PreviewModel(PositionsModel):
                 every += _column_keys(imp, keyed)
         self._keys = (column, every)
         return every
+
+    def _forget_sorts(self) -> None:
+        """Let go of what sorting kept (all rows sorted, the last column's keys): the rows
+        changed."""
+        self._sorted_all = None
+        self._forget_keys()
 
     def _forget_keys(self) -> None:
         """Let go of the kept sort keys: freed in the background when many (a million texts
