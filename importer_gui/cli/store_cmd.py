@@ -24,9 +24,10 @@ from importer_gui.cli.command import (
     store_read_to_refuse,
 )
 from importer_gui.cli.output import dump_json, visible, waits_said
+from importer_gui.core.records import Table
 from importer_gui.core.store import PostgresUrl, Store, StoreLocation
 
-RUN_TABLES = ("import_run", "run_change")
+RECORD_TABLES = frozenset(Table)  # the others hold the runs and their history
 EXITS = f"Exit codes: 0 copied; {NOTHING_DONE}, nothing copied."
 
 
@@ -64,7 +65,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
                       fill_empty=True) as destination:
         copied = source.copy_into(destination, waits_said())
     runs = copied.get("import_run", 0)
-    records = sum(n for table, n in copied.items() if table not in RUN_TABLES)
+    records = sum(n for table, n in copied.items() if table in RECORD_TABLES)
     if args.json:
         dump_json({"source": str(args.source), "destination": str(args.destination),
                    "runs": runs, "records": records, "rows": copied}, out)

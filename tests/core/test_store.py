@@ -211,8 +211,24 @@ FILE_FORMAT_V3 = [TRAINING_V3 if statement.startswith('CREATE TABLE "training"')
 NEW_IN_V4 = ['CREATE TABLE "store_identity" ("id" INTEGER NOT NULL PRIMARY KEY, "guid" TEXT '
              'NOT NULL)']
 
-# The stored file format: what every store holds since version 4 (new or upgraded), word for word.
-FILE_FORMAT = FILE_FORMAT_V3 + NEW_IN_V4
+# The stored file format of version 4 and 5: what stores held before version 6.
+FILE_FORMAT_V5 = FILE_FORMAT_V3 + NEW_IN_V4
+
+# What version 6 changed: the records a run created are found by their spans of ids, and the
+# history's index by record leaves their creation out.
+HISTORY_BY_RECORD_V5 = ('CREATE INDEX "run_change_table_name_kind_record_id" ON "run_change" '
+                        '("table_name", "kind", "record_id")')
+NEW_IN_V6 = [
+    'CREATE INDEX "run_change_table_name_record_id" ON "run_change" ("table_name", '
+    '"record_id") WHERE kind <> \'create\'',
+    'CREATE TABLE "run_created" ("id" INTEGER NOT NULL PRIMARY KEY, "run_id" INTEGER NOT NULL, '
+    '"table_name" TEXT NOT NULL, "first_id" INTEGER NOT NULL, "last_id" INTEGER NOT NULL, '
+    'FOREIGN KEY ("run_id") REFERENCES "import_run" ("id"))',
+    'CREATE INDEX "run_created_table_name_first_id" ON "run_created" ("table_name", "first_id")',
+]
+
+# The stored file format: what every store holds since version 6 (new or upgraded), word for word.
+FILE_FORMAT = [s for s in FILE_FORMAT_V5 if s != HISTORY_BY_RECORD_V5] + NEW_IN_V6
 
 
 def stored_schema(path: Path) -> list[str]:
@@ -231,7 +247,7 @@ def test_a_new_store_has_the_file_format_every_store_has(tmp_path: Path) -> None
     assert stored_schema(path) == sorted(FILE_FORMAT)
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID == 0x49415354
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
     conn.close()
 
 
@@ -902,9 +918,9 @@ def test_a_refresh_committed_during_a_load_shows_in_none_of_its_tables(
         store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     """The tables are read in one read transaction: a refresh another program commits
     after the first is read shows neither in the records of the next nor in which records
-    an import created (the history's index alone says it while every run is an import's);
-    the next load sees it, and does not count what it created as an import's."""
-    created_ids = store._queries._created_ids
+    an import created (the spans of created ids alone say it while every run is an
+    import's); the next load sees it, and does not count what it created as an import's."""
+    created_ids = store._queries._created_spans
     calls: list[Table] = []
 
     def meanwhile(conn: object, table: Table, only_imports: bool) -> object:
@@ -917,7 +933,7 @@ def test_a_refresh_committed_during_a_load_shows_in_none_of_its_tables(
         calls.append(table)
         return created_ids(conn, table, only_imports)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(store._queries, "_created_ids", meanwhile)
+    monkeypatch.setattr(store._queries, "_created_spans", meanwhile)
     state = store.load_state([Table.TEACHER, Table.TRAINING])
     assert "PC-2" not in [t.path_code for t in state.trainings.values()]
     assert state.created_by_import[Table.TRAINING] == {1}

@@ -57,7 +57,7 @@ def test_a_store_of_version_3_gets_an_identity_as_it_is_upgraded(
     with Store.open(store_url) as store:
         assert uuid.UUID(store.identity or "").version == 4
         assert store.load_state([Table.TEACHER]).teachers == {1: TeacherRec(1, "jdoe", "Doe")}
-    assert version(store_url) == schema.SCHEMA_VERSION == 5
+    assert version(store_url) == schema.SCHEMA_VERSION == 6
     assert identities(store_url) == [store.identity]
     with Store.open(store_url) as again:  # stamped once, kept
         assert again.identity == store.identity

@@ -81,7 +81,7 @@ def test_a_store_of_version_1_is_upgraded_in_place(store_url: StoreLocation) -> 
                     run_info(create=1))
         newest = store.history()[0]
         assert (newest.user_name, newest.machine) == (getpass.getuser(), platform.node())
-    assert version(store_url) == schema.SCHEMA_VERSION == 5
+    assert version(store_url) == schema.SCHEMA_VERSION == 6
     assert columns_of(store_url, "import_run")[-2:] == ["user_name", "machine"]
 
 

@@ -52,12 +52,17 @@ def assert_copied_and_upgraded(copy: StoreLocation) -> None:
     takes a commit."""
     assert version(copy) == schema.SCHEMA_VERSION
     assert "machine" in columns_of(copy, "import_run")
+    # The records the older run created, read from its history as an upgrade reads them.
+    assert raw_sql(copy, "SELECT run_id, table_name, first_id, last_id FROM run_created") == [
+        (1, "teacher", 1, 1)]
     with Store.open(copy) as store:
         assert store.identity is not None
         [run] = store.history()
         assert (run.id, run.config, run.files, run.user_name, run.machine) == (
             1, "old.xml", ["t.csv"], None, None)
-        assert store.load_state([Table.TEACHER]).teachers == {1: TeacherRec(1, "jdoe", "Doe")}
+        state = store.load_state([Table.TEACHER])
+        assert state.teachers == {1: TeacherRec(1, "jdoe", "Doe")}
+        assert set(state.created_by_import[Table.TEACHER]) == {1}  # the run's, from its spans
         assert store.count(Table.LEARNER) == 0
         store.apply([Change(Table.TEACHER, ChangeKind.CREATE, -1, {"login": "asmith"})],
                     run_info(create=1))

@@ -557,7 +557,8 @@ class Store:
         with self._guard("read"):
             conn = self._conn()
             with nullcontext() if conn.in_transaction else self._dialect.snapshot(conn):
-                return self._queries.load_state(conn, wanted, as_columns, created)
+                return self._queries.load_state(conn, wanted, as_columns, created,
+                                                self._version)
 
     def get(self, table: Table, record_id: int) -> Record | None:
         """One record by id, or None."""

@@ -7,7 +7,8 @@ deleted record's id again.
 The source is read in one snapshot, the target written in one transaction: a copy that
 fails leaves the target as empty as it was. A source of an older schema version is read as it
 is (never upgraded: it may be a backup on a read-only medium) and its copy written as an
-upgrade would leave it: the columns and tables later versions added, NULL and empty.
+upgrade would leave it: the columns and tables later versions added, NULL and empty (the
+spans of created records read from its history, as the upgrade reads them).
 """
 
 from __future__ import annotations
@@ -65,6 +66,10 @@ def copy_tables(source: tuple[Connection, Dialect], target: tuple[Connection, Di
         with _from_source(SequenceFailed):
             highest = src_dialect.next_id(src, table.name) - 1
         dst_dialect.claim_ids(dst, table.name, highest)
+    if version < schema.SPANS_SINCE:  # as an upgrade fills them, from the history copied
+        from importer_gui.core.store.migrations import SPANS_FROM_HISTORY
+
+        copied[schema.CREATED_TABLE] = dst.execute(SPANS_FROM_HISTORY).rowcount
     return copied
 
 

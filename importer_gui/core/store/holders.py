@@ -114,11 +114,58 @@ def taken(conn: Connection, dialect: Dialect, writes: Iterable[Change | Record],
 def _writer(conn: Connection, dialect: Dialect, table: str, record_id: int
             ) -> tuple[int, str | None, str | None] | None:
     """The last run that wrote a record: its id, user and machine; None: no run of ours."""
+    last = last_change(conn, dialect, table, record_id)
+    return None if last is None else last[:3]
+
+
+# A run's change of a record: the run's id, user and machine, the change's kind and the
+# record's values after it (JSON; None after a delete).
+LastChange = tuple[int, str | None, str | None, str, Any]
+
+
+def last_change(conn: Connection, dialect: Dialect, table: str, record_id: int,
+                other_than: int = 0) -> LastChange | None:
+    """The last change a run of ours (but run ``other_than``) made to a record; None: none.
+
+    Its changes but its creation come from the history's index by record; its creation from
+    the spans of created ids (run_created), then that run's history: a one-off look-up, for
+    a message.
+    """
     p = dialect.param
-    return conn.execute(
-        "SELECT r.id, r.user_name, r.machine FROM run_change c JOIN import_run r"
-        f" ON r.id = c.run_id WHERE c.table_name = {p} AND c.record_id = {p}"
-        " ORDER BY r.id DESC LIMIT 1", (table, record_id)).fetchone()
+    changed = conn.execute(
+        "SELECT c.run_id, c.seq, r.user_name, r.machine, c.kind, c.after FROM run_change c"
+        f" JOIN import_run r ON r.id = c.run_id WHERE c.table_name = {p} AND c.record_id = {p}"
+        f" AND {HISTORY_BY_RECORD_OF_C} AND c.run_id <> {p}"
+        " ORDER BY c.run_id DESC, c.seq DESC LIMIT 1",
+        (table, record_id, other_than)).fetchone()
+    creator = creating_run(conn, dialect, table, record_id, other_than)
+    created = None if creator is None else conn.execute(
+        "SELECT c.run_id, c.seq, r.user_name, r.machine, c.kind, c.after FROM run_change c"
+        f" JOIN import_run r ON r.id = c.run_id WHERE c.run_id = {p} AND c.table_name = {p}"
+        f" AND c.record_id = {p} AND c.kind = 'create' ORDER BY c.seq DESC LIMIT 1",
+        (creator, table, record_id)).fetchone()
+    found = [row for row in (changed, created) if row is not None]
+    if not found:
+        return None
+    run_id, _, user, machine, kind, after = max(found, key=lambda row: (row[0], row[1]))
+    return run_id, user, machine, kind, after
+
+
+def creating_run(conn: Connection, dialect: Dialect, table: str, record_id: int,
+                 other_than: int = 0) -> int | None:
+    """The last run (but ``other_than``) that created a record (a revert may make a deleted
+    one again), by the spans of created ids; None: none of ours."""
+    p = dialect.param
+    found = conn.execute(
+        f"SELECT run_id FROM {schema.CREATED_TABLE} WHERE table_name = {p}"
+        f" AND first_id <= {p} AND last_id >= {p} AND run_id <> {p}"
+        " ORDER BY run_id DESC LIMIT 1", (table, record_id, record_id, other_than)).fetchone()
+    return None if found is None else found[0]
+
+
+# The index by record's condition, said of the history as "c" (the engines use a partial
+# index only for a query that says its condition).
+HISTORY_BY_RECORD_OF_C = f"c.{schema.HISTORY_BY_RECORD}"
 
 
 def by_whom(templates: tuple[str, str, str, str],

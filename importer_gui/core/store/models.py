@@ -21,7 +21,7 @@ import peewee as pw
 from playhouse.sqlite_ext import AutoIncrementField
 
 from importer_gui.core import schema
-from importer_gui.core.schema import Column, TableDef, Type
+from importer_gui.core.schema import Column, Index, TableDef, Type
 
 FieldClass = type[pw.Field]
 
@@ -107,10 +107,20 @@ def models(database: pw.Database, fields: Fields,
         # legacy_table_names off, as the models always had it.
         meta = type("Meta", (), {
             "database": database, "table_name": table.name, "legacy_table_names": False,
-            "indexes": tuple((index.columns, index.unique) for index in table.indexes)})
-        built[table.name] = type(_class_name(table.name), (pw.Model,),
-                                 {"__doc__": table.doc, "Meta": meta, **attributes})
+            "indexes": tuple((index.columns, index.unique) for index in table.indexes
+                             if index.where is None)})
+        model = built[table.name] = type(_class_name(table.name), (pw.Model,),
+                                         {"__doc__": table.doc, "Meta": meta, **attributes})
+        for index in table.indexes:
+            if index.where is not None:
+                model.add_index(model_index(model, index))
     return list(built.values())
+
+
+def model_index(model: type[pw.Model], index: Index) -> pw.ModelIndex:
+    """One of the schema's indexes of ``model``'s table, named as peewee names them all."""
+    return model.index(*(model._meta.columns[c] for c in index.columns), unique=index.unique,
+                       where=None if index.where is None else pw.SQL(index.where))
 
 
 class BorrowedSqlite(pw.SqliteDatabase):

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import partial
-from itertools import starmap
+from itertools import chain, starmap
 from operator import itemgetter
 from typing import Any
 
@@ -244,6 +244,12 @@ class Queries:
         # How many distinct ids either gives, and the first and last: when they follow each
         # other (an import's records, run after run), that says them all. Grouped rather
         # than DISTINCT: the index gives them in order, and no temporary tree is made.
+        # Since version 6, the spans of the records each run created (the history's index
+        # by record leaves creations out); an older store read as it is answers from that
+        # index, which holds them.
+        self._spans = (f"SELECT c.first_id, c.last_id FROM {schema.CREATED_TABLE} c"
+                       f" JOIN import_run r ON r.id = c.run_id WHERE c.table_name = {p}")
+        self._spans_of_imports = f"{self._spans} AND r.kind = 'import'"
         span = "SELECT count(*), min(record_id), max(record_id) FROM ({}) AS created"
         self._span = {self._created: span.format(self._created),
                       self._created_by_any: span.format(f"{self._created_by_any}"
@@ -266,11 +272,12 @@ class Queries:
 
     def load_state(self, conn: Connection, tables: Iterable[Table],
                    as_columns: AbstractSet[Table] = frozenset(),
-                   created_of: AbstractSet[Table] | None = None) -> StoreState:
+                   created_of: AbstractSet[Table] | None = None,
+                   version: int = schema.SCHEMA_VERSION) -> StoreState:
         """The records of some tables, and which of those of ``created_of`` (all) an import
         run created; those of ``as_columns`` held as columns (StoreState.stored), not made
         records yet. Read in one read transaction (Store.load_state): no run is added
-        between two tables."""
+        between two tables. ``version``: the schema the store is read as."""
         state = StoreState()
         only_imports = not conn.execute(self._other_runs).fetchone()
         for table in sorted(tables, key=list(Table).index):  # the same order each time
@@ -283,7 +290,10 @@ class Queries:
                 while rows := cursor.fetchmany(WHOLE_ROWS):
                     records.update(zip(map(_ID_OF_ROW, rows), build(rows), strict=True))
             if created_of is None or table in created_of:
-                state.created_by_import[table] = self._created_ids(conn, table, only_imports)
+                state.created_by_import[table] = (
+                    self._created_spans(conn, table, only_imports)
+                    if version >= schema.SPANS_SINCE
+                    else self._created_ids(conn, table, only_imports))
         return state
 
     def _columns(self, conn: Connection, table: Table) -> StoredColumns:
@@ -345,9 +355,21 @@ class Queries:
                 whole[n] = column
             yield whole
 
+    def _created_spans(self, conn: Connection, table: Table, only_imports: bool) -> RecordIds:
+        """The ids of the records of ``table`` an import created, from their spans: one span
+        is set at once, others id by id."""
+        spans = sorted(conn.execute(self._spans if only_imports else self._spans_of_imports,
+                                    (table.value,)).fetchall())
+        if not spans:
+            return RecordIds()
+        whole = _joined(spans)
+        if whole is not None:
+            return RecordIds.span(*whole)
+        return RecordIds(chain.from_iterable(range(low, high + 1) for low, high in spans))
+
     def _created_ids(self, conn: Connection, table: Table, only_imports: bool) -> RecordIds:
-        """The ids of the records of ``table`` an import created (``only_imports``: every
-        run in the store is an import's)."""
+        """The ids of the records of ``table`` an import created, as a store older than
+        version 6 says them (``only_imports``: every run in the store is an import's)."""
         sql = self._created_by_any if only_imports else self._created
         params = (table.value, ChangeKind.CREATE.value)
         count, first, last = conn.execute(self._span[sql], params).fetchone()
@@ -665,3 +687,13 @@ class Queries:
             if values.get(name) is not None:
                 values[name] = read(values[name])
         return values
+
+
+def _joined(spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The one span sorted ``spans`` make without a gap (they may overlap); None if a gap."""
+    first, top = spans[0]
+    for low, high in spans[1:]:
+        if low > top + 1:
+            return None
+        top = max(top, high)
+    return first, top

@@ -58,7 +58,14 @@ from importer_gui.core.records import (
 )
 from importer_gui.core.schema import Table, Type
 from importer_gui.core.store.dialect import AT_ONCE_ROWS, Connection, Converter, Dialect
-from importer_gui.core.store.holders import by_whom, label_of, subject  # one wording
+from importer_gui.core.store.holders import (  # one wording, one look-up
+    HISTORY_BY_RECORD_OF_C,
+    by_whom,
+    creating_run,
+    label_of,
+    last_change,
+    subject,
+)
 from importer_gui.core.store.runs import (
     REVERT_KIND,
     RevertLink,
@@ -493,6 +500,20 @@ def _as_range(numbers: list[int]) -> Sequence[int]:
     return numbers
 
 
+def _add_spans(spans: list[list[int]], ids: Sequence[int]) -> None:
+    """Add ``ids`` (a range when they follow each other) to ``spans``, the last one
+    lengthened where they go on from it."""
+    if type(ids) is range:
+        pieces: Iterable[list[int]] = ([ids.start, ids.stop - 1],) if ids else ()
+    else:  # a revert's records coming back with their ids, or ids of several runs
+        pieces = ([i, i] for i in ids)
+    for first, last in pieces:
+        if spans and spans[-1][1] + 1 == first:
+            spans[-1][1] = last
+        else:
+            spans.append([first, last])
+
+
 def _null_only(values: Sequence[Any]) -> bool:
     """True for a column NULL in every record (counted in C). Its first value answers for
     most columns: counting compares every text or number with None the slow way."""
@@ -619,6 +640,8 @@ class BulkWriter:
         # The engine checks no reference: the records written, by table, whose references
         # the writer checks at the end (created: spans of ids), and those deleted.
         self.written: _Written | None = _Written() if check_references else None
+        # The ids created, by table, as spans [first, last] (run_created, at the end).
+        self.spans: dict[Table, list[list[int]]] = defaultdict(list)
 
     def check_as_read(self, reads: Iterable[AsRead]) -> None:
         """Records the plan read and leaves alone still as it read them, by the rule of the
@@ -822,6 +845,12 @@ class BulkWriter:
             raise self.dialect.reference_refused()
         for table, next_id in self.next_id.items():
             self.dialect.claim_ids(self.conn, table.value, next_id - 1)
+        p = self.dialect.param
+        self.conn.executemany(
+            f"INSERT INTO {schema.CREATED_TABLE} (run_id, table_name, first_id, last_id)"
+            f" VALUES ({p}, {p}, {p}, {p})",
+            [(self.run_id, table.value, first, last)  # in the tables' order, whichever
+             for table in Table for first, last in self.spans.get(table, ())])  # came first
         self._report()
 
     def _report_past(self, done: int) -> None:
@@ -973,6 +1002,8 @@ class BulkWriter:
         layout, name = self.layouts[table], table.value
         ids = list(map(itemgetter(1), items))
         seqs = list(map(itemgetter(0), items))
+        given_ids = _as_range(ids)
+        _add_spans(self.spans[table], given_ids)
         columns = self._created_columns(table, items)
         if _found_by(table):
             self._not_created_meanwhile(table, items, columns)
@@ -998,7 +1029,7 @@ class BulkWriter:
         # The log names one column at least: a record logged as {} is a damaged history.
         logged_names, logged_values = (names[1:], values[1:]) if given else (
             layout.columns[:1], columns[:1])
-        if (type(_as_range(ids)) is range  # not so when a revert gives old ids
+        if (type(given_ids) is range  # not so when a revert gives old ids
                 and all(k <= logged for k, logged in zip(kinds, layout.logged_as_stored,
                                                          strict=True))):
             # The rows just written read back as given: the engine builds the log from them.
@@ -1094,10 +1125,10 @@ class BulkWriter:
     def _created_meanwhile(self, table: Table, record_id: int) -> StoreError:
         """"Session 'May' was created by run 4 (jdoe on pc-12) since the check; ..."."""
         p, said = self.dialect.param, _CREATED_MEANWHILE[table]
-        run = self.conn.execute(
-            "SELECT r.id, r.user_name, r.machine FROM run_change c JOIN import_run r"
-            f" ON r.id = c.run_id WHERE c.table_name = {p} AND c.kind = 'create'"
-            f" AND c.record_id = {p} ORDER BY r.id DESC", (table.value, record_id)).fetchone()
+        creator = creating_run(self.conn, self.dialect, table.value, record_id)
+        run = None if creator is None else self.conn.execute(
+            f"SELECT id, user_name, machine FROM import_run WHERE id = {p}",
+            (creator,)).fetchone()
         return StoreChangedError(by_whom(
             (said.by_user_on, said.by_run_of, said.by_run, said.by_program), run,
             {"name": label_of(self.conn, self.dialect, table, record_id), "path": self.path}))
@@ -1172,9 +1203,9 @@ class BulkWriter:
         """What a record held when a run of ours last deleted it (empty: none did)."""
         p = self.dialect.param
         row = self.conn.execute(
-            f"SELECT before FROM run_change WHERE table_name = {p} AND record_id = {p}"
-            " AND kind = 'delete' ORDER BY run_id DESC, seq DESC LIMIT 1",
-            (table.value, record_id)).fetchone()
+            f"SELECT c.before FROM run_change c WHERE c.table_name = {p} AND c.record_id = {p}"
+            f" AND c.kind = 'delete' AND {HISTORY_BY_RECORD_OF_C}"
+            " ORDER BY c.run_id DESC, c.seq DESC LIMIT 1", (table.value, record_id)).fetchone()
         return self.dialect.decoders[Type.JSON](row[0]) if row and row[0] else {}
 
     def _done_by(self, table: Table, record_id: int, found: dict[str, Any] | None = None
@@ -1182,12 +1213,7 @@ class BulkWriter:
         """The run (id, user, machine) whose change of the record is the last: when it
         deleted it (``found`` None) or wrote the values ``found`` (any, when empty); None when
         no run of ours did (the last run to touch it may well be older than the check)."""
-        p = self.dialect.param
-        last = self.conn.execute(
-            "SELECT r.id, r.user_name, r.machine, c.kind, c.after FROM run_change c JOIN"
-            f" import_run r ON r.id = c.run_id WHERE c.table_name = {p} AND c.record_id = {p}"
-            f" AND c.run_id <> {p} ORDER BY c.run_id DESC, c.seq DESC LIMIT 1",
-            (table.value, record_id, self.run_id)).fetchone()
+        last = last_change(self.conn, self.dialect, table.value, record_id, self.run_id)
         if last is None or (last[3] == "delete") != (found is None):
             return None
         if found is not None:
