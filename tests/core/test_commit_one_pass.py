@@ -9,6 +9,7 @@ import sqlite3
 import threading
 import time
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -36,8 +37,9 @@ class SameGuids:
 
 
 @pytest.fixture
-def same_guids(monkeypatch: pytest.MonkeyPatch) -> SameGuids:
-    return SameGuids(monkeypatch)
+def same_guids(monkeypatch: pytest.MonkeyPatch) -> Iterator[SameGuids]:
+    yield SameGuids(monkeypatch)
+    guids._READY.clear()  # its series' last GUIDs are no one else's to take
 
 
 def checked_then_committed(config: Path, store_path: Path) -> None:
