@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -75,13 +76,22 @@ def read_plain(pl: ModuleType, table: Table) -> Frame | None:
     try:
         if text.path.stat().st_size * COLUMNS_PER_BYTE > _files_budget():
             return None  # the row reader reads it in the budget it was measured against
-        shape = _plain_shape(text.path, text.delimiter.encode("ascii"), text.header_line)
     except OSError:
         return None  # the row reader says why
+    # polars reads the file (without the GIL, on the other processors) while its bytes are
+    # looked at here: a file found not plain has been read for nothing, its rows then read
+    # by the row reader anyway.
+    with ThreadPoolExecutor(1, thread_name_prefix="plain-read") as reader:
+        read = reader.submit(_read, pl, text.path, text.delimiter)
+        try:
+            shape = _plain_shape(text.path, text.delimiter.encode("ascii"), text.header_line)
+        except OSError:
+            shape = None  # the row reader says why
+        frame = read.result()
     if shape is None or (not shape.ascii and text.codec not in _UTF8_CODECS):
         return None
-    frame = _read(pl, text.path, text.delimiter, shape.width)
-    if frame is None or shape.delimiters != frame.height * (shape.width - 1):
+    if (frame is None or frame.width != shape.width
+            or shape.delimiters != frame.height * (shape.width - 1)):
         return None  # some line is not as wide as the first
     header: tuple[str, ...] | None = None
     if text.header_line:
@@ -144,7 +154,7 @@ def _plain_shape(path: Path, delimiter: bytes, header_line: bool) -> _Shape | No
             delimiters += chunk.count(delimiter)
             # A \r not before a \n ends a line for the csv module; polars takes it off the
             # cell it ends (a test of the cells cannot see it), so it is counted here.
-            if returns := chunk.count(b"\r"):
+            if b"\r" in chunk and (returns := chunk.count(b"\r")):
                 lone += returns - chunk.count(b"\r\n")
             if last_return:
                 lone -= chunk.startswith(b"\n")
@@ -152,18 +162,18 @@ def _plain_shape(path: Path, delimiter: bytes, header_line: bool) -> _Shape | No
     return None if first or lone else _Shape(width, delimiters, ascii_only)
 
 
-def _read(pl: ModuleType, path: Path, delimiter: str, width: int) -> Any:
-    """Every line as a row of ``width`` text cells, or None when polars refuses it (text
-    that is not UTF-8, among others)."""
+def _read(pl: ModuleType, path: Path, delimiter: str) -> Any:
+    """Every line as a row of text cells, as many as the first line's, or None when polars
+    refuses it (text that is not UTF-8, a file gone, among others)."""
     try:
         frame = pl.read_csv(path, separator=delimiter, has_header=False, infer_schema=False,
                             quote_char=None, empty_string_is_null=False,
                             raise_if_empty=False, comment_prefix=None)
+    except OSError:
+        return None  # the row reader says why
     except BaseException as exc:  # text that is not UTF-8, a runtime's panic
         if not engine.refused(pl, exc):
             raise
-        return None
-    if frame.width != width:
         return None
     return frame.rename({name: f"c{i}" for i, name in enumerate(frame.columns)})
 
