@@ -73,6 +73,7 @@ from importer_gui.core.store.runs import (
     revert_link,
     reverted_marks,
 )
+from importer_gui.core.store.statements import Drained, Statements
 
 # Changes per executemany, and between two looks at the monitor; a batch of creations is as
 # large, so that it goes in as one statement of the one size the engine keeps prepared.
@@ -354,10 +355,13 @@ def write_run(conn: Connection, dialect: Dialect, path: Path, changes: Iterable[
     run_id = _insert_run(conn, dialect, path, run)
     writer = BulkWriter(conn, dialect, path, run_id, monitor, total, wait_quiet,
                         reverting=run.kind == REVERT_KIND, check_references=check_references)
-    writer.check_as_read(as_read)
-    for part in changes.batches() if isinstance(changes, Batched) else _parts(changes):
-        writer.add_all(part)
-    writer.finish()
+    try:
+        writer.check_as_read(as_read)
+        for part in changes.batches() if isinstance(changes, Batched) else _parts(changes):
+            writer.add_all(part)
+        writer.finish()
+    finally:
+        writer.close()
     p, moment, encode = dialect.param, dialect.encoders[Type.DATETIME], dialect.encoders[Type.JSON]
     conn.execute(f"UPDATE import_run SET finished = {p}, config_xml = {p}, files = {p},"
                  f" counts = {p} WHERE id = {p}", (moment(_now()), run.config_xml,
@@ -613,7 +617,12 @@ class BulkWriter:
                  monitor: Monitor, total: int,
                  wait_quiet: Callable[[], None] | None = None, *, reverting: bool = False,
                  check_references: bool = False) -> None:
-        self.conn = conn
+        # Beside the planner, the bulk statements run on a thread of their own, and every
+        # other use of the connection waits for them (statements.py).
+        self.statements = Statements() if wait_quiet is not None else None
+        self.raw = conn
+        self.conn: Connection = conn if self.statements is None else Drained(
+            conn, self.statements)
         self.dialect = dialect
         self.path = path
         self.run_id = run_id
@@ -628,6 +637,7 @@ class BulkWriter:
         self.ids: dict[Table, array[int]] = {t: array("i") for t in Table}
         self.next_id: dict[Table, int] = {}
         self.first_id: dict[Table, int] = {}  # the first id this run gives, per table
+        self.older: dict[Table, bool] = {}  # by table: whether _looks_back looks
         self.pending: dict[Table, _Batch] = {}
         self.days: dict[Converter, dict[Any, Any]] = {}  # by encoder: dates encoded
         self.alongside = wait_quiet is not None
@@ -696,11 +706,17 @@ class BulkWriter:
 
     def _looks_back(self, table: Table) -> bool:
         """Whether creating records of ``table`` looks for equal ones created since the
-        check, among records older than the run (``_not_created_meanwhile``)."""
-        p = self.dialect.param
-        return bool(_found_by(table)) and self.conn.execute(
-            f'SELECT 1 FROM "{table.value}" WHERE id < {p} LIMIT 1',
-            (self.first_id[table],)).fetchone() is not None
+        check, among records older than the run (``_not_created_meanwhile``). Asked once a
+        run: no other program adds records while it writes, and a record this run brings
+        back with its old id is no other commit's (asked each batch, it also made the
+        writer wait for the statements queued)."""
+        found = self.older.get(table)
+        if found is None:
+            p = self.dialect.param
+            found = self.older[table] = bool(_found_by(table)) and self.conn.execute(
+                f'SELECT 1 FROM "{table.value}" WHERE id < {p} LIMIT 1',
+                (self.first_id[table],)).fetchone() is not None
+        return found
 
     def _add_records(self, table: Table, records: list[Record]) -> None:
         """Queue records to create, one after the other: ``add`` for each, in bulk."""
@@ -846,7 +862,7 @@ class BulkWriter:
         for table, next_id in self.next_id.items():
             self.dialect.claim_ids(self.conn, table.value, next_id - 1)
         p = self.dialect.param
-        self.conn.executemany(
+        self.conn.executemany(  # waits for the statements queued: the run's are all done
             f"INSERT INTO {schema.CREATED_TABLE} (run_id, table_name, first_id, last_id)"
             f" VALUES ({p}, {p}, {p}, {p})",
             [(self.run_id, table.value, first, last)  # in the tables' order, whichever
@@ -1022,7 +1038,7 @@ class BulkWriter:
         if self.written is not None:
             self.written.created(table, dict(given))
         if self.alongside and set().union(*kinds) <= self.dialect.at_once_types:
-            self.dialect.insert_at_once(self.conn, name, names, values)
+            self._bulk(self.dialect.insert_at_once, name, names, values)
         else:
             self.wait_quiet()
             self.dialect.insert_many(self.conn, name, names, list(zip(*values, strict=True)))
@@ -1033,12 +1049,24 @@ class BulkWriter:
                 and all(k <= logged for k, logged in zip(kinds, layout.logged_as_stored,
                                                          strict=True))):
             # The rows just written read back as given: the engine builds the log from them.
-            self.dialect.log_inserted(self.conn, name, logged_names, self.run_id,
-                                      _as_range(seqs), ids[0])
+            self._bulk(self.dialect.log_inserted, name, logged_names, self.run_id,
+                       _as_range(seqs), ids[0])
         else:
             self.wait_quiet()
             log = [(self.run_id, *row) for row in zip(seqs, ids, *logged_values, strict=True)]
             self.dialect.log_created(self.conn, name, logged_names, log)
+
+    def _bulk(self, statement: Callable[..., None], *args: Any) -> None:
+        """``statement(conn, *args)``, on the statements' thread where there is one."""
+        if self.statements is None:
+            statement(self.conn, *args)
+        else:
+            self.statements.call(statement, self.raw, *args)
+
+    def close(self) -> None:
+        """Stop the statements' thread; what it still holds (the write failed) is not run."""
+        if self.statements is not None:
+            self.statements.close(dropping=True)
 
     def _indexes_aside(self, table: Table) -> list[str]:
         """A large run's first records of a table that holds none: the table's indexes set
