@@ -196,15 +196,17 @@ def test_a_write_alongside_that_fails_is_made_again_the_usual_way(
         "The write beside the check was not finished (") and "disk I/O error" in said[0]
 
 
-@pytest.mark.parametrize(("statement_rows", "variables"), [
-    (2, None),  # two INSERT ... VALUES
-    (3, None),  # one, and the last row as JSON
-    (100, None),  # JSON only
-    (2, 7),  # too many values for one statement under the engine's limit: JSON
+@pytest.mark.parametrize(("statement_rows", "variables", "statements"), [
+    (2, None, ["VALUES"] * 2),  # two INSERT ... VALUES
+    (3, None, ["VALUES", "json_each"]),  # one, and the last row as JSON
+    (100, None, ["json_each"]),  # JSON only
+    # Too many values for one statement under the engine's limit: a share of the rows each.
+    (4, 8, ["VALUES"] * 2),
+    (2, 7, ["VALUES"] * 4),
 ])
 def test_rows_inserted_at_once_read_back_as_bound_ones(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, statement_rows: int,
-        variables: int | None) -> None:
+        variables: int | None, statements: list[str]) -> None:
     monkeypatch.setattr(dialect, "AT_ONCE_ROWS", statement_rows)
     conn = sqlite3.connect(tmp_path / "values.db", isolation_level=None)
     if variables is not None:
@@ -212,7 +214,11 @@ def test_rows_inserted_at_once_read_back_as_bound_ones(
     conn.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, b INTEGER, c TEXT)")
     rows = [(1, 'quote " and \\ backslash', 2**62, None), (2, "é😀\nnew line\t", True, "12"),
             (3, "", False, "[1, 2]"), (4, None, -5, "null")]
+    ran: list[str] = []
+    conn.set_trace_callback(ran.append)
     SQLITE.insert_at_once(conn, "t", ("id", "a", "b", "c"), list(zip(*rows, strict=True)))
+    conn.set_trace_callback(None)
+    assert ["VALUES" if " VALUES " in sql else "json_each" for sql in ran] == statements
     conn.execute("CREATE TABLE u (id INTEGER PRIMARY KEY, a TEXT, b INTEGER, c TEXT)")
     SQLITE.insert_many(conn, "u", ("id", "a", "b", "c"), rows)
     read = conn.execute("SELECT id, a, b, c, typeof(c) FROM t ORDER BY id").fetchall()

@@ -12,6 +12,7 @@ from importer_gui.core.progress import Monitor
 from importer_gui.core.records import Change, ChangeKind, Table
 from importer_gui.core.store import Store
 from importer_gui.core.store.runs import RunInfo
+from importer_gui.core.store.writer import CHUNK
 
 SQLITE_DEFAULT = -2000  # KiB, as PRAGMA cache_size reads SQLite's default
 
@@ -115,4 +116,4 @@ def test_a_commit_reports_its_writing_against_the_number_of_changes(tmp_path: Pa
         plan = pipeline.check(config_xml.load(config), store)
         pipeline.commit(plan, store, monitor=Monitor(progress))
     # The window's bar fills from the first report to the last (a total of 0 is unknown).
-    assert reported[0] == (2000, 5000) and reported[-1] == (5000, 5000)
+    assert reported[0] == (CHUNK, 5000) and reported[-1] == (5000, 5000)  # each CHUNK
