@@ -75,9 +75,8 @@ from importer_gui.core.store.runs import (
 )
 from importer_gui.core.store.statements import Drained, Statements
 
-# Changes per executemany, and between two looks at the monitor; a batch of creations is as
-# large, so that it goes in as one statement of the one size the engine keeps prepared.
-CHUNK = AT_ONCE_ROWS
+# Changes per executemany, and between two looks at the monitor (where a cancel is heard).
+CHUNK = 2000
 IN_CHUNK = 500  # ids per "WHERE id IN (...)"
 _INTERLEAVED = 64  # CreatedRows in a run from which they are queued a table at a time
 # The changes of a run from which a table it creates records in while it holds none has its
@@ -641,6 +640,9 @@ class BulkWriter:
         self.pending: dict[Table, _Batch] = {}
         self.days: dict[Converter, dict[Any, Any]] = {}  # by encoder: dates encoded
         self.alongside = wait_quiet is not None
+        # Creations written at a time: beside the planner, as many as the one INSERT the
+        # engine keeps prepared holds (insert_at_once).
+        self.created_rows = AT_ONCE_ROWS if self.alongside else CHUNK
         self.wait_quiet = wait_quiet or _no_wait
         # What a record found otherwise than planned says: check again, or revert again.
         self.gone, self.changed = _GONE_SAID[reverting], _CHANGED_SAID[reverting]
@@ -698,7 +700,7 @@ class BulkWriter:
     def _flush_passed(self, brought: set[Table]) -> None:
         """Write the records a table has waiting to be created when a batch brought it none:
         the planning has most likely passed it (the next import's rows have come), and what
-        waits for a whole CHUNK is otherwise written after the planning, as the run ends."""
+        waits for a whole batch is otherwise written after the planning, as the run ends."""
         for table in [table for table, batch in self.pending.items()
                       if table not in brought and batch.kind is ChangeKind.CREATE]:
             if self.layouts[table].at_once and not self._looks_back(table):
@@ -787,17 +789,18 @@ class BulkWriter:
         self._report_past(done)
 
     def _queue_created(self, table: Table, items: Iterable[_Item]) -> None:
-        """Add creations (seq, id, record or row) to the table's batch, writing it CHUNK at
-        a time."""
+        """Add creations (seq, id, record or row) to the table's batch, writing it
+        ``created_rows`` at a time."""
         batch = self.pending.get(table)
         if batch is None or batch.kind is not ChangeKind.CREATE:
             if batch is not None:
                 self._flush(table)  # a table's own changes keep their order
             batch = self.pending[table] = _Batch(ChangeKind.CREATE)
         batch.items.extend(items)
-        while len(batch.items) >= CHUNK:  # CHUNK at a time, the rest kept: see insert_at_once
-            rest = batch.items[CHUNK:]
-            del batch.items[CHUNK:]
+        size = self.created_rows
+        while len(batch.items) >= size:  # size at a time, the rest kept: see insert_at_once
+            rest = batch.items[size:]
+            del batch.items[size:]
             self._flush(table)
             if not rest:
                 break
