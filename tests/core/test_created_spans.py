@@ -77,3 +77,15 @@ def test_an_older_store_read_as_it_is_says_what_imports_created(
         state = store.load_state([Table.TEACHER])
     assert version(postgres_store) == 5  # no spans: its history's index says them
     assert set(state.created_by_import[Table.TEACHER]) == {1, 2, 3, 5}
+
+
+def test_a_reader_of_an_older_store_reads_its_spans_once_its_owner_upgraded_it(
+        postgres_store: PostgresUrl, postgres_cluster: Cluster) -> None:
+    store_at_version_5(postgres_store)
+    reader = reader_of(postgres_store, postgres_cluster)  # granted the tables there then
+    with Store.open(postgres_store):  # upgraded by its owner, who grants the spans' table
+        pass
+    with Store.open(reader) as store:
+        state = store.load_state([Table.TEACHER])
+    assert version(postgres_store) == 6
+    assert set(state.created_by_import[Table.TEACHER]) == {1, 2, 3, 5}
