@@ -196,18 +196,20 @@ def test_a_write_alongside_that_fails_is_made_again_the_usual_way(
         "The write beside the check was not finished (") and "disk I/O error" in said[0]
 
 
-@pytest.mark.parametrize(("statement_rows", "variables", "statements"), [
-    (2, None, ["VALUES"] * 2),  # two INSERT ... VALUES
-    (3, None, ["VALUES", "json_each"]),  # one, and the last row as JSON
-    (100, None, ["json_each"]),  # JSON only
+@pytest.mark.parametrize(("statement_rows", "rest_rows", "variables", "statements"), [
+    (2, 250, None, ["VALUES"] * 2),  # two INSERT ... VALUES
+    (3, 250, None, ["VALUES", "json_each"]),  # one, and the last row as JSON
+    (100, 250, None, ["json_each"]),  # JSON only
+    (3, 1, None, ["VALUES"] * 2),  # one, and the last row in the smaller one
     # Too many values for one statement under the engine's limit: a share of the rows each.
-    (4, 8, ["VALUES"] * 2),
-    (2, 7, ["VALUES"] * 4),
+    (4, 250, 8, ["VALUES"] * 2),
+    (2, 250, 7, ["VALUES"] * 4),
 ])
 def test_rows_inserted_at_once_read_back_as_bound_ones(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, statement_rows: int,
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, statement_rows: int, rest_rows: int,
         variables: int | None, statements: list[str]) -> None:
     monkeypatch.setattr(dialect, "AT_ONCE_ROWS", statement_rows)
+    monkeypatch.setattr(dialect, "REST_AT_ONCE_ROWS", rest_rows)
     conn = sqlite3.connect(tmp_path / "values.db", isolation_level=None)
     if variables is not None:
         conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, variables)

@@ -74,6 +74,10 @@ CACHE_MAX_KIB = 24 * 1024
 # to the thread running them, so fewer statements wait less (2,000: a million
 # registrations' commit 0.2 s longer).
 AT_ONCE_ROWS = 4000
+# The rows of the smaller INSERT ... VALUES a batch's rest goes in by (a parent's records
+# written before the batch that refers to them: the sessions of registrations, a few
+# hundred at a time, took twice the processor time as JSON).
+REST_AT_ONCE_ROWS = 250
 # The changes of a write from which SQLite checks no reference, the writer checking those it
 # wrote at its end (SqliteDialect.references_unchecked).
 UNCHECKED_FROM = 10_000
@@ -786,31 +790,40 @@ class SqliteDialect:
 
     def insert_at_once(self, conn: sqlite3.Connection, table: str, columns: Sequence[str],
                        values: Sequence[Sequence[Any]]) -> None:
-        """The rows AT_ONCE_ROWS at a time in an INSERT ... VALUES, their values bound, and
-        the rest as one JSON array read back by json_each. The driver lets go of the GIL for
-        a whole statement (executemany takes it back at every row). Binding costs a third of
-        JSON and its parsing; but the driver keeps each statement text prepared, and one of
-        every size a batch can have took 65 MB more in a 100,000-row commit: so one size
-        a table's columns (the writer's batches have it, or a whole share of it where the
-        engine binds fewer values a statement). The values to bind are laid out a column at
-        a time (slices in C), never as a tuple per row."""
-        count, width = len(values[0]), len(columns)
+        """The rows AT_ONCE_ROWS at a time in an INSERT ... VALUES, their values bound, then
+        REST_AT_ONCE_ROWS at a time, and the rest as one JSON array read back by json_each.
+        The driver lets go of the GIL for a whole statement (executemany takes it back at
+        every row). Binding costs a third of JSON and its parsing; but the driver keeps each
+        statement text prepared, and one of every size a batch can have took 65 MB more in a
+        100,000-row commit: so two sizes a table's columns (the writer's batches have the
+        first, or a whole share of it where the engine binds fewer values a statement)."""
+        width = len(columns)
         shares = -(-AT_ONCE_ROWS * width // conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))
         size = AT_ONCE_ROWS // shares
-        whole = count - count % size
-        if whole:
-            sql = self._values_insert(table, tuple(columns), size)
-            bound: list[Any] = [None] * (size * width)
-            for start in range(0, whole, size):
-                for i, column in enumerate(values):
-                    bound[i::width] = column[start:start + size]
-                conn.execute(sql, bound)
+        whole = self._bound(conn, table, columns, values, size, 0)
+        whole = self._bound(conn, table, columns, values, min(size, REST_AT_ONCE_ROWS), whole)
         rows = list(zip(*(column[whole:] for column in values), strict=True))
         if rows:
             read = ", ".join(f"j.value ->> {i}" for i in range(width))
             conn.execute(f'INSERT INTO "{table}" ({", ".join(columns)})'
                          f" SELECT {read} FROM json_each(?) AS j ORDER BY j.key",
                          (json.dumps(rows, ensure_ascii=False, check_circular=False),))
+
+    def _bound(self, conn: sqlite3.Connection, table: str, columns: Sequence[str],
+               values: Sequence[Sequence[Any]], size: int, start: int) -> int:
+        """The rows from ``start`` on inserted ``size`` at a time, as many as fill whole
+        statements; where the rows left begin. The values to bind are laid out a column at
+        a time (slices in C), never as a tuple per row."""
+        width = len(columns)
+        stop = start + (len(values[0]) - start) // size * size
+        if stop > start:
+            sql = self._values_insert(table, tuple(columns), size)
+            bound: list[Any] = [None] * (size * width)
+            for first in range(start, stop, size):
+                for i, column in enumerate(values):
+                    bound[i::width] = column[first:first + size]
+                conn.execute(sql, bound)
+        return stop
 
     @staticmethod
     @lru_cache(maxsize=32)
