@@ -508,7 +508,7 @@ def _add_spans(spans: list[list[int]], ids: Sequence[int]) -> None:
     lengthened where they go on from it."""
     if type(ids) is range:
         pieces: Iterable[list[int]] = ([ids.start, ids.stop - 1],) if ids else ()
-    else:  # a revert's records coming back with their ids, or ids of several runs
+    else:  # a revert's records coming back with their ids
         pieces = ([i, i] for i in ids)
     for first, last in pieces:
         if spans and spans[-1][1] + 1 == first:
@@ -618,7 +618,8 @@ class BulkWriter:
                  check_references: bool = False) -> None:
         # Beside the planner, the bulk statements run on a thread of their own, and every
         # other use of the connection waits for them (statements.py).
-        self.statements = Statements() if wait_quiet is not None else None
+        self.alongside = wait_quiet is not None
+        self.statements = Statements() if self.alongside else None
         self.raw = conn
         self.conn: Connection = conn if self.statements is None else Drained(
             conn, self.statements)
@@ -639,7 +640,6 @@ class BulkWriter:
         self.older: dict[Table, bool] = {}  # by table: whether _looks_back looks
         self.pending: dict[Table, _Batch] = {}
         self.days: dict[Converter, dict[Any, Any]] = {}  # by encoder: dates encoded
-        self.alongside = wait_quiet is not None
         # Creations written at a time: beside the planner, as many as the one INSERT the
         # engine keeps prepared holds (insert_at_once).
         self.created_rows = AT_ONCE_ROWS if self.alongside else CHUNK
@@ -709,9 +709,8 @@ class BulkWriter:
     def _looks_back(self, table: Table) -> bool:
         """Whether creating records of ``table`` looks for equal ones created since the
         check, among records older than the run (``_not_created_meanwhile``). Asked once a
-        run: no other program adds records while it writes, and a record this run brings
-        back with its old id is no other commit's (asked each batch, it also made the
-        writer wait for the statements queued)."""
+        run: no other program adds records while it writes, a record this run brings back
+        with its old id is no other commit's, and asking waits for the statements queued."""
         found = self.older.get(table)
         if found is None:
             p = self.dialect.param
