@@ -241,15 +241,15 @@ class Queries:
         self._other_runs = "SELECT 1 FROM import_run WHERE kind != 'import' LIMIT 1"
         self._created_by_any = ("SELECT record_id FROM run_change"
                                 f" WHERE table_name = {p} AND kind = {p}")
-        # How many distinct ids either gives, and the first and last: when they follow each
-        # other (an import's records, run after run), that says them all. Grouped rather
-        # than DISTINCT: the index gives them in order, and no temporary tree is made.
         # Since version 6, the spans of the records each run created (the history's index
         # by record leaves creations out); an older store read as it is answers from that
-        # index, which holds them.
+        # index, which holds them (the two queries above).
         self._spans = (f"SELECT c.first_id, c.last_id FROM {schema.CREATED_TABLE} c"
                        f" JOIN import_run r ON r.id = c.run_id WHERE c.table_name = {p}")
         self._spans_of_imports = f"{self._spans} AND r.kind = 'import'"
+        # How many distinct ids either gives, and the first and last: when they follow each
+        # other (an import's records, run after run), that says them all. Grouped rather
+        # than DISTINCT: the index gives them in order, and no temporary tree is made.
         span = "SELECT count(*), min(record_id), max(record_id) FROM ({}) AS created"
         self._span = {self._created: span.format(self._created),
                       self._created_by_any: span.format(f"{self._created_by_any}"
