@@ -553,11 +553,10 @@ class Store:
         the other shows in none of them). The tables of ``as_columns`` are held as
         columns, their records made when first asked for."""
         wanted = list(Table) if tables is None else list(tables)
-        created = set(wanted) if created_of is None else created_of
         with self._guard("read"):
             conn = self._conn()
             with nullcontext() if conn.in_transaction else self._dialect.snapshot(conn):
-                return self._queries.load_state(conn, wanted, as_columns, created,
+                return self._queries.load_state(conn, wanted, as_columns, created_of,
                                                 self._version)
 
     def get(self, table: Table, record_id: int) -> Record | None:

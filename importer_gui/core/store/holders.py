@@ -143,7 +143,7 @@ def last_change(conn: Connection, dialect: Dialect, table: str, record_id: int,
         "SELECT c.run_id, c.seq, r.user_name, r.machine, c.kind, c.after FROM run_change c"
         f" JOIN import_run r ON r.id = c.run_id WHERE c.run_id = {p} AND c.table_name = {p}"
         f" AND c.record_id = {p} AND c.kind = 'create' ORDER BY c.seq DESC LIMIT 1",
-        (creator, table, record_id)).fetchone()
+        (creator[0], table, record_id)).fetchone()
     found = [row for row in (changed, created) if row is not None]
     if not found:
         return None
@@ -152,15 +152,15 @@ def last_change(conn: Connection, dialect: Dialect, table: str, record_id: int,
 
 
 def creating_run(conn: Connection, dialect: Dialect, table: str, record_id: int,
-                 other_than: int = 0) -> int | None:
+                 other_than: int = 0) -> tuple[int, str | None, str | None] | None:
     """The last run (but ``other_than``) that created a record (a revert may make a deleted
-    one again), by the spans of created ids; None: none of ours."""
+    one again), by the spans of created ids: its id, user and machine; None: none of ours."""
     p = dialect.param
-    found = conn.execute(
-        f"SELECT run_id FROM {schema.CREATED_TABLE} WHERE table_name = {p}"
-        f" AND first_id <= {p} AND last_id >= {p} AND run_id <> {p}"
-        " ORDER BY run_id DESC LIMIT 1", (table, record_id, record_id, other_than)).fetchone()
-    return None if found is None else found[0]
+    return conn.execute(
+        f"SELECT r.id, r.user_name, r.machine FROM {schema.CREATED_TABLE} c"
+        f" JOIN import_run r ON r.id = c.run_id WHERE c.table_name = {p}"
+        f" AND c.first_id <= {p} AND c.last_id >= {p} AND c.run_id <> {p}"
+        " ORDER BY c.run_id DESC LIMIT 1", (table, record_id, record_id, other_than)).fetchone()
 
 
 # The index by record's condition, said of the history as "c" (the engines use a partial

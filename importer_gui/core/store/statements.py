@@ -20,7 +20,7 @@ QUEUED = 2  # statements' batches waiting at most: the values of each are held m
 
 class Statements:
     """Calls run in order on one thread; the first failure is raised to the caller at its
-    next call, ``wait`` or ``close``, and nothing queued after it runs."""
+    next ``call`` or ``wait``, and nothing queued after it runs."""
 
     def __init__(self) -> None:
         self._queue: queue.Queue[tuple[Callable[..., Any], tuple[Any, ...]] | None] = \

@@ -1154,11 +1154,8 @@ class BulkWriter:
 
     def _created_meanwhile(self, table: Table, record_id: int) -> StoreError:
         """"Session 'May' was created by run 4 (jdoe on pc-12) since the check; ..."."""
-        p, said = self.dialect.param, _CREATED_MEANWHILE[table]
-        creator = creating_run(self.conn, self.dialect, table.value, record_id)
-        run = None if creator is None else self.conn.execute(
-            f"SELECT id, user_name, machine FROM import_run WHERE id = {p}",
-            (creator,)).fetchone()
+        said = _CREATED_MEANWHILE[table]
+        run = creating_run(self.conn, self.dialect, table.value, record_id)
         return StoreChangedError(by_whom(
             (said.by_user_on, said.by_run_of, said.by_run, said.by_program), run,
             {"name": label_of(self.conn, self.dialect, table, record_id), "path": self.path}))
