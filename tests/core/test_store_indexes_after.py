@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 
 from importer_gui.core.errors import StoreError
+from importer_gui.core.guids import MADE_WHEN_WRITTEN
 from importer_gui.core.records import Change, ChangeKind, Table
 from importer_gui.core.store import Store
+from importer_gui.core.store.dialect import SqliteDialect
 from importer_gui.core.store.runs import RunInfo
 from importer_gui.core.store.writer import INDEXES_AFTER
 
@@ -103,3 +105,87 @@ def test_a_registration_guid_or_pair_written_twice_fails_the_commit(tmp_path: Pa
         " (UNIQUE constraint failed: registration.learner_id, registration.session_id).")
     assert read(path, "SELECT count(*) FROM registration") == [(0,)]
     assert read(path, "SELECT count(*) FROM session") == [(0,)]
+
+
+def aside_during(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The index statements the writer's dialect sets aside from now on, as it returns them."""
+    aside: list[str] = []
+    original = SqliteDialect.set_indexes_aside
+
+    def noted(self: SqliteDialect, conn: sqlite3.Connection, table: str,
+              increasing: tuple[str, ...] = ()) -> list[str]:
+        found = original(self, conn, table, increasing)
+        aside.extend(found)
+        return found
+
+    monkeypatch.setattr(SqliteDialect, "set_indexes_aside", noted)
+    return aside
+
+
+def test_the_guids_the_writer_makes_keep_their_index_while_it_writes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "store.sqlite3"
+    Store.open(path).close()
+    before = indexes(path)
+    aside = aside_during(monkeypatch)
+    made = [Change(c.table, c.kind, c.record_id, {**c.values, "guid": MADE_WHEN_WRITTEN})
+            for c in courses(MANY)]
+    with Store.open(path) as store:
+        store.apply(made, run())
+    assert aside == ['CREATE UNIQUE INDEX "training_path_code" ON "training" ("path_code")']
+    assert indexes(path) == before
+    assert read(path, "PRAGMA integrity_check") == [("ok",)]
+    guids = [row[0] for row in read(path, "SELECT guid FROM training ORDER BY id")]
+    assert len(guids) == MANY and guids == sorted(set(guids))  # each its own, in order
+
+
+def test_guids_given_by_the_rows_have_their_index_made_after_them(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "store.sqlite3"
+    aside = aside_during(monkeypatch)
+    given = [Change(c.table, c.kind, c.record_id, {**c.values, "guid": f"G-{-c.record_id}"})
+             for c in courses(MANY)]
+    with Store.open(path) as store:
+        store.apply(given, run())
+    assert sorted(aside) == [
+        'CREATE UNIQUE INDEX "training_guid" ON "training" ("guid")',
+        'CREATE UNIQUE INDEX "training_path_code" ON "training" ("path_code")']
+    assert read(path, "SELECT guid FROM training WHERE id = 5") == [("G-5",)]
+
+
+def test_codes_in_order_keep_their_index_until_one_comes_out_of_order(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "store.sqlite3"
+    Store.open(path).close()
+    before = indexes(path)
+    aside = aside_during(monkeypatch)
+    codes = [f"PC-{n:06d}" for n in range(1, MANY + 1)]
+    codes[-1] = "PA-000001"  # the last batch's last course comes first by its code
+    listed = [Change(Table.TRAINING, ChangeKind.CREATE, -n, {"path_code": code,
+                                                             "title": f"Course {n}"})
+              for n, code in enumerate(codes, start=1)]
+    with Store.open(path) as store:
+        store.apply(listed, run())
+    assert aside == ['CREATE UNIQUE INDEX "training_guid" ON "training" ("guid")',
+                     'CREATE UNIQUE INDEX "training_path_code" ON "training" ("path_code")']
+    assert indexes(path) == before
+    assert read(path, "PRAGMA integrity_check") == [("ok",)]
+    assert read(path, "SELECT id FROM training INDEXED BY training_path_code"
+                      " WHERE path_code = 'PA-000001'") == [(MANY,)]
+
+
+def test_a_code_twice_in_an_index_kept_up_fails_the_commit_as_before(tmp_path: Path) -> None:
+    path = tmp_path / "store.sqlite3"
+    listed = [Change(Table.TRAINING, ChangeKind.CREATE, -n, {"path_code": f"PC-{n:06d}",
+                                                             "title": f"Course {n}"})
+              for n in range(1, MANY + 1)]
+    again = Change(Table.TRAINING, ChangeKind.CREATE, -MANY - 1,
+                   {"path_code": f"PC-{MANY:06d}", "title": "Again"})
+    with Store.open(path) as store:
+        with pytest.raises(StoreError) as refused:
+            store.apply([*listed, again], run())
+        assert store.history() == []
+    assert str(refused.value) == (
+        f"Nothing was written to {path}: another training already has this trainingPathCode"
+        " (UNIQUE constraint failed: training.path_code).")
+    assert read(path, "SELECT count(*) FROM training") == [(0,)]

@@ -588,7 +588,8 @@ class PostgresDialect:
         """Never asked: the server checks its references itself."""
         return RuntimeError("the server checks its references")
 
-    def set_indexes_aside(self, conn: PgConnection, table: str) -> list[str]:
+    def set_indexes_aside(self, conn: PgConnection, table: str,
+                          increasing: Sequence[str] = ()) -> list[str]:
         """None: the server's indexes are left as they are."""
         return []
 

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache, partial
 from itertools import accumulate, chain, compress, groupby, islice
-from operator import attrgetter, is_not, itemgetter, neg
+from operator import attrgetter, is_not, itemgetter, lt, neg
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
@@ -517,6 +517,15 @@ def _add_spans(spans: list[list[int]], ids: Sequence[int]) -> None:
             spans.append([first, last])
 
 
+def _increasing(values: Sequence[Any]) -> bool:
+    """Whether each value is greater than the one before it (NULL, or values that do not
+    compare, are not): as the engine's index orders them (texts by code point)."""
+    try:
+        return all(map(lt, values, islice(values, 1, None)))
+    except TypeError:
+        return False
+
+
 def _null_only(values: Sequence[Any]) -> bool:
     """True for a column NULL in every record (counted in C). Its first value answers for
     most columns: counting compares every text or number with None the slow way."""
@@ -654,6 +663,9 @@ class BulkWriter:
         self.written: _Written | None = _Written() if check_references else None
         # The ids created, by table, as spans [first, last] (run_created, at the end).
         self.spans: dict[Table, list[list[int]]] = defaultdict(list)
+        # By table whose indexes are set aside: the columns whose index is kept up while
+        # their values come in increasing order, with the last value written.
+        self.in_order: dict[Table, dict[str, Any]] = {}
 
     def check_as_read(self, reads: Iterable[AsRead]) -> None:
         """Records the plan read and leaves alone still as it read them, by the rule of the
@@ -1036,7 +1048,10 @@ class BulkWriter:
                  for values, empty in zip(columns, null_only, strict=True)]
         names, values = ("id", *(c for c, _ in given)), [ids, *(v for _, v in given)]
         if table not in self.indexes:
-            self.indexes[table] = self._indexes_aside(table)
+            self.indexes[table] = self._indexes_aside(table, dict(zip(layout.columns, columns,
+                                                                      strict=True)))
+        elif self.in_order.get(table):
+            self._keep_in_order(table, dict(zip(layout.columns, columns, strict=True)))
         if self.written is not None:
             self.written.created(table, dict(given))
         if self.alongside and set().union(*kinds) <= self.dialect.at_once_types:
@@ -1070,13 +1085,32 @@ class BulkWriter:
         if self.statements is not None:
             self.statements.close(dropping=True)
 
-    def _indexes_aside(self, table: Table) -> list[str]:
-        """A large run's first records of a table that holds none: the table's indexes set
-        aside until its end (its lookups read the records older than the run, by id)."""
+    def _indexes_aside(self, table: Table, columns: dict[str, Sequence[Any]]) -> list[str]:
+        """A large run's first records of a table that holds none (``columns``, their
+        values by column): the table's indexes set aside until its end (its lookups read the
+        records older than the run, by id), but those of a column whose values come in
+        increasing order (the GUIDs the writer makes, codes a file lists in order), kept up
+        while they do (``_keep_in_order``)."""
         if self.total < INDEXES_AFTER or self.conn.execute(
                 f'SELECT 1 FROM "{table.value}" LIMIT 1').fetchone() is not None:
             return []
-        return self.dialect.set_indexes_aside(self.conn, table.value)
+        increasing = {column: values[-1] for column, values in columns.items()
+                      if values and _increasing(values)}
+        self.in_order[table] = increasing
+        return self.dialect.set_indexes_aside(self.conn, table.value, tuple(increasing))
+
+    def _keep_in_order(self, table: Table, columns: dict[str, Sequence[Any]]) -> None:
+        """The next records of a table whose indexes are set aside: an index kept up whose
+        column's values no longer come in increasing order is set aside too."""
+        kept = self.in_order[table]
+        for column, last in list(kept.items()):
+            values = columns[column]
+            if values and _increasing([last, *values[:1]]) and _increasing(values):
+                kept[column] = values[-1]
+            else:
+                del kept[column]
+                self.indexes[table] += self.dialect.set_indexes_aside(
+                    self.conn, table.value, tuple(kept))
 
     def _created_columns(self, table: Table, items: list[_Item]) -> list[Sequence[Any]]:
         """The batch's created values as stored, by column (in the layout's order)."""
