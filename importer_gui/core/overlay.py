@@ -36,6 +36,14 @@ _PART = 1 << 16
 SEVERAL: Any = object()
 
 
+def _emptied(groups: dict[Hashable, Any]) -> None:
+    """Empty a large index a part at a time: let go of whole, its entries are freed in one
+    call, which holds the GIL (and the window's thread) as long."""
+    while len(groups) > _PART:
+        for _ in range(_PART):
+            groups.popitem()
+
+
 class _Index:
     """Records of one table grouped by a key computed from the record.
 
@@ -254,6 +262,8 @@ class Overlay:
         indexes = self._table_indexes[table]
         for key in [key for key, index in self._indexes.items() if index in indexes]:
             del self._indexes[key]
+        for index in indexes:
+            _emptied(index.groups)
         indexes.clear()
 
     def stored(self, table: Table) -> StoredColumns | None:

@@ -13,7 +13,7 @@ from typing import Any
 
 from importer_gui.core.actions.base import FieldReader, RowContext, _readers, read_values
 from importer_gui.core.binding import BoundAction, BoundField, KeyText
-from importer_gui.core.columns.frame import SPACES, Frame, parts
+from importer_gui.core.columns.frame import SPACES, Frame, listed, parts
 from importer_gui.core.overlay import Overlay
 
 
@@ -67,7 +67,7 @@ class FieldColumn:
                              dtype=pl.Int64).gather(self.codes)
             return Keys(rows, values, numbers)
         text = self._trimmed()
-        distinct = text.drop_nulls().unique(maintain_order=True).to_list()
+        distinct = listed(text.drop_nulls().unique(maintain_order=True))
         rows = text.cast(pl.Enum(distinct)).to_physical().cast(pl.Int64)
         return Keys(rows, distinct, {value: number for number, value in enumerate(distinct)})
 
@@ -104,8 +104,8 @@ class FieldColumn:
                 values.extend(map(self.values.__getitem__, part))
             return values
         if self._text is None:  # not trimmed whole: only the rows asked for are
-            return _trim(self.cells if places is None else self.cells.gather(places)).to_list()
-        return (self._text if places is None else self._text.gather(places)).to_list()
+            return listed(_trim(self.cells if places is None else self.cells.gather(places)))
+        return listed(self._text if places is None else self._text.gather(places))
 
 
 def _trim(cells: Any) -> Any:
@@ -208,7 +208,7 @@ def _distinct_cells(pl: ModuleType, column: Any, action: BoundAction, reader: Fi
                     overlay: Overlay) -> FieldColumn:
     """A field read cell by cell, each distinct cell once, by the row planner's reader."""
     name = reader[0]
-    cells = column.unique(maintain_order=True).to_list()
+    cells = listed(column.unique(maintain_order=True))
     one = _OneField([reader], reader[1] + 1, action.fields)
     before = ("",) * reader[1]
     values: list[Any] = []

@@ -38,7 +38,7 @@ from importer_gui.core.catalogue import messages as msg
 from importer_gui.core.columns import engine
 from importer_gui.core.columns.fields import FieldColumn, Keys, read_fields
 from importer_gui.core.columns.finders import learners_by, trainings_by
-from importer_gui.core.columns.frame import PART, Frame
+from importer_gui.core.columns.frame import PART, Frame, listed
 from importer_gui.core.columns.progress import progress
 from importer_gui.core.columns.rows import (
     cells_at,
@@ -147,7 +147,7 @@ def _decide(pl: ModuleType, frame: Frame, action: BoundAction, setup: _Setup,
     # Kept, the text of its column with it, for the rows that register (known only below).
     guids, dates = fields.get(GUID), fields.get(DATE)
     if kept is KeptCells.ERRORS:
-        cells = cells_at(frame, (rows.error != _NONE).arg_true().to_list())
+        cells = cells_at(frame, listed((rows.error != _NONE).arg_true()))
         frame.rows = None
     del fields  # the file's other columns go with it
     work = _work_frame(pl, rows, keys)
@@ -162,15 +162,15 @@ def _decide(pl: ModuleType, frame: Frame, action: BoundAction, setup: _Setup,
     if kept is KeptCells.ALL:
         cells = frame.cells(shared=True)
     elif kept is KeptCells.ISSUES:  # the rows in error or warned about, and those that may be
-        cells = cells_at(frame, work.filter(~pl.col("reach") | pl.col("known") | pl.col(
-            "makes")).get_column("row").to_list())
+        cells = cells_at(frame, listed(work.filter(~pl.col("reach") | pl.col("known") | pl.col(
+            "makes")).get_column("row")))
     makers = creating.filter(pl.col("makes")).join(
         work.select("row", "training", *keys), on="row", how="left", maintain_order="left")
     return _Decided(
         frame.height,
         list(work.filter(~pl.col("reach")).select("row", "error").iter_rows()), read_issues,
         numbers(work.filter(pl.col("known")).get_column("row")), places,
-        creating.get_column("id").to_list(),
+        listed(creating.get_column("id")),
         _shared(numbers(creating.get_column("learner")), overlay.tables[Table.LEARNER]),
         _shared(numbers(creating.get_column("session")), overlay.tables[Table.SESSION]),
         _at(guids, creating.get_column("row")), _at(dates, creating.get_column("row")),
@@ -187,7 +187,7 @@ def _at(field: FieldColumn | None, places: Any) -> list[Any]:
 def _values(keyed: Any, keys: Keys) -> list[Any]:
     """What each number stands for (None for a null one)."""
     values = keys.values
-    return [None if number is None else values[number] for number in keyed.to_list()]
+    return [None if number is None else values[number] for number in listed(keyed)]
 
 
 # The fields rows are told apart by, and their names in the work frame.
@@ -210,8 +210,8 @@ def _unregisters(pl: ModuleType, fields: dict[str, FieldColumn],
     if flag.codes is None:  # a flag read as text: never, the catalogue gives it codes
         return True
     rows = pl.Series([value == UNREGISTER for value in flag.values],
-                     dtype=pl.Boolean).gather(flag.codes).arg_true().to_list()
-    return any(row not in read_issues for row in rows)
+                     dtype=pl.Boolean).gather(flag.codes).arg_true()
+    return any(row not in read_issues for row in listed(rows))
 
 
 def _found(pl: ModuleType, setup: _Setup, fields: dict[str, FieldColumn], overlay: Overlay,
@@ -254,7 +254,7 @@ def _reactivates(learner: Any, overlay: Overlay) -> bool:
     """Whether a learner found is disabled (reactivated by a row: the row planner's)."""
     records = overlay.tables[Table.LEARNER]
     return any(records[learner_id].validity == DISABLED
-               for learner_id in learner.drop_nulls().unique().to_list())
+               for learner_id in listed(learner.drop_nulls().unique()))
 
 
 def _stored_sessions(pl: ModuleType, title: Keys, training: Any, error: Any,
@@ -540,8 +540,14 @@ def _make_registrations(decided: _Decided, part: range, sessions: dict[int, Any]
 def _shared(ids: Sequence[int], records: dict[int, Any]) -> list[int]:
     """The ids, each the very int its record holds where it has one (a million rows then
     hold references, not a million ints of their own)."""
+    distinct: set[int] = set()
+    for start in range(0, len(ids), PART):
+        distinct.update(ids[start:start + PART])
     held: dict[int, int] = {}
-    for record_id in set(ids):
+    for record_id in distinct:
         record = records.get(record_id)
         held[record_id] = record_id if record is None else record.id
-    return list(map(held.__getitem__, ids))
+    shared: list[int] = []
+    for start in range(0, len(ids), PART):  # a part at a time: the GIL changes hands
+        shared.extend(map(held.__getitem__, ids[start:start + PART]))
+    return shared

@@ -12,7 +12,7 @@ from typing import Any
 from importer_gui.core.actions.base import RowContext, read_values
 from importer_gui.core.binding import BoundAction
 from importer_gui.core.columns.fields import FieldColumn
-from importer_gui.core.columns.frame import PART, Frame, parts
+from importer_gui.core.columns.frame import PART, Frame, listed, parts
 from importer_gui.core.issues import Issue
 from importer_gui.core.overlay import Overlay
 from importer_gui.core.plan import ActionResult, ImportPlan
@@ -26,7 +26,7 @@ def unclean_rows(pl: ModuleType, frame: Frame, action: BoundAction, overlay: Ove
         return {}
     clean = pl.DataFrame([field.clean.alias(str(i)) for i, field in
                           enumerate(fields.values())]).select(pl.all_horizontal(pl.all()))
-    unclean = clean.to_series().not_().arg_true().to_list()
+    unclean = listed(clean.to_series().not_().arg_true())
     issues: dict[int, list[Issue]] = {}
     for index, cells in zip(unclean, frame.cells(unclean), strict=True):
         ctx = RowContext(action, overlay)

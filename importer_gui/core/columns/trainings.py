@@ -35,7 +35,7 @@ from importer_gui.core.catalogue import messages as msg
 from importer_gui.core.columns import engine
 from importer_gui.core.columns.fields import FieldColumn, read_fields
 from importer_gui.core.columns.finders import trainings_by
-from importer_gui.core.columns.frame import Frame
+from importer_gui.core.columns.frame import Frame, listed
 from importer_gui.core.columns.progress import progress
 from importer_gui.core.columns.rows import (
     cells_at,
@@ -146,7 +146,7 @@ def _decide(pl: ModuleType, frame: Frame, action: BoundAction,
     new = reach & found.ids.is_null()
     titled = present(pl, fields.get(TITLE), height)
     creating = (new & titled).arg_true()
-    return _Decided(height, read_issues, (new & ~titled).arg_true().to_list(),
+    return _Decided(height, read_issues, listed((new & ~titled).arg_true()),
                     stored, stored_ids, creating,
                     {_CODE_COLUMN: code.at(creating),
                      **{column: fields[field].at(creating) for field, column in given}})
@@ -275,7 +275,7 @@ def _held_alike(pl: ModuleType, columns: StoredColumns, column: str, places: Any
     held = None if given is None else _texts(pl, columns.parts(column))
     if held is None:
         every = list(columns.values(column))
-        return _alike(list(map(every.__getitem__, places.to_list())), field.at(rows))
+        return _alike([every[place] for place in listed(places)], field.at(rows))
     held = held.gather(places)
     return not bool((given.is_not_null() & held.ne_missing(given)).any())
 
