@@ -171,7 +171,9 @@ def _last_store_refused(last: Path) -> str:
             "MainWindow", "The store opened last, %1, is no longer there: this is the usual "
                           "store, %2. File ▸ Open store… opens another."), last, usual)
     try:
-        with Store.open(last, create=False):  # there a moment ago: never made again
+        # Read as it is: one an older version wrote is upgraded by its first use, on a
+        # worker that shows it, not here, before the window (a large history takes seconds).
+        with Store.open_as_it_is(last):
             return ""
     except ImporterError as exc:
         return arg(translate(

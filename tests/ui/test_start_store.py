@@ -8,9 +8,12 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from importer_gui.core.paths import default_store_path
+from importer_gui.core.session import opened_store
 from importer_gui.core.store import Store
 from importer_gui.ui.app import start_window
 from importer_gui.ui.settings import Settings
+from tests.core.test_created_spans import store_at_version_5
+from tests.core.test_store_postgres import version
 
 
 def opened_before(*stores: Path) -> None:
@@ -96,3 +99,18 @@ def test_a_last_store_that_is_no_store_starts_on_the_usual_one_and_says_why(
         f"The store opened last cannot be opened ({junk} is not an Import Assistant store): "
         f"this is the usual store, {default_store_path()}. File ▸ Open store… opens another.")
     assert junk.read_text() == "hello\n"
+
+
+def test_a_last_store_an_older_version_wrote_is_started_on_before_it_is_upgraded(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    older = tmp_path / "older.sqlite3"
+    store_at_version_5(older)
+    Settings().add_recent_store(older)
+    window = start_window([])
+    qtbot.addWidget(window)
+    assert window.store_path == older
+    assert window.statusBar().currentMessage() == ""
+    assert version(older) == 5  # its upgrade is its first use's, on a worker
+    with opened_store(older, create=False) as store:  # as the window's tasks open it
+        assert [run.id for run in store.history()] == [2, 1]
+    assert version(older) == 6
