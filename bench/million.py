@@ -381,6 +381,13 @@ def _probe(what: str, *args: object) -> dict[str, float]:
     return json.loads(m.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
+def _medians(repeat: int, what: str, *args: object) -> dict[str, float]:
+    """One of this module's probes run ``repeat`` times, each in its own process: the median
+    of each of its figures (a window's longest wait varies from run to run)."""
+    runs = [_probe(what, *args) for _ in range(repeat)]
+    return {name: statistics.median(figures[name] for figures in runs) for name in runs[0]}
+
+
 # The run the timed commit records in a seeded store (the seed's commit is run 1).
 COMMITTED_RUN = "2"
 
@@ -438,9 +445,9 @@ def bench(n: int, repeat: int) -> list:
             lines += _step_lines(case, m, refused)
             if main == 0:
                 store = copy_store(seed, Path(temp) / "probes.db")
-                lines += _window_lines(case, _probe("preview", case.folder, store,
-                                                    case.sort_column),
-                                       _probe("gui-wait", case.folder, store), bool(refused))
+                lines += _window_lines(
+                    case, _medians(repeat, "preview", case.folder, store, case.sort_column),
+                    _medians(repeat, "gui-wait", case.folder, store), bool(refused))
     return lines
 
 
