@@ -8,6 +8,7 @@ import pytest
 
 from importer_gui.core.columns import engine
 from importer_gui.core.columns.frame import read_plain
+from importer_gui.core.columns.rows import UsedUp
 from importer_gui.core.readers import open_table
 
 
@@ -52,3 +53,14 @@ def test_a_row_of_any_space_python_strips_is_left_to_the_rows(tmp_path: Path,
     assert read_plain(pl, open_table(path)) is None
     path.write_text(f"login;course\nl1;SEC\n{space}l2;{space}\n", encoding="utf-8")
     assert read_plain(pl, open_table(path)) is not None
+
+
+def test_a_list_used_up_a_part_at_a_time_gives_its_values_in_order_and_lets_go() -> None:
+    values = list(range(10))
+    left = UsedUp(values)
+    assert left.take(3) == [0, 1, 2]
+    assert values == list(range(10))  # what was taken is let go of once it is half
+    assert left.take(3) == [3, 4, 5]
+    assert values == [6, 7, 8, 9]
+    assert [left.take(1), left.take(2), left.take(5)] == [[6], [7, 8], [9]]
+    assert values == []

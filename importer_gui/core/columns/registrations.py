@@ -41,6 +41,7 @@ from importer_gui.core.columns.finders import learners_by, trainings_by
 from importer_gui.core.columns.frame import PART, Frame, listed
 from importer_gui.core.columns.progress import progress
 from importer_gui.core.columns.rows import (
+    UsedUp,
     cells_at,
     file_in_parts,
     flagged,
@@ -49,7 +50,6 @@ from importer_gui.core.columns.rows import (
     numbers,
     part_changes,
     present,
-    taken,
     taken_below,
     unclean_rows,
 )
@@ -445,8 +445,11 @@ def _write(decided: _Decided, setup: _Setup, action: BoundAction, overlay: Overl
             if not results[row][0].issues:
                 decided.cells[row] = ()
     hold_made(imp_plan, overlay, (start, len(decided.rows) + len(sessions)))
+    given = {"id": UsedUp(decided.ids), "learner_id": UsedUp(decided.learners),
+             "session_id": UsedUp(decided.sessions), _GUID_COLUMN: UsedUp(decided.guids),
+             _DATE_COLUMN: UsedUp(decided.dates)}
     file_in_parts(imp_plan, frame, results, codes, decided.cells, lambda part:
-                  _make_registrations(decided, part, sessions, overlay), filed)
+                  _make_registrations(decided, given, part, sessions, overlay), filed)
 
 
 def _error_messages(setup: _Setup) -> dict[int, Issue]:
@@ -517,19 +520,18 @@ def _warn_near_titles(decided: _Decided, records: list[Any], overlay: Overlay,
                     near=found))])
 
 
-def _make_registrations(decided: _Decided, part: range, sessions: dict[int, Any],
-                        overlay: Overlay) -> list[Any]:
+def _make_registrations(decided: _Decided, given: dict[str, UsedUp], part: range,
+                        sessions: dict[int, Any], overlay: Overlay) -> list[Any]:
     """The changes of the rows ``part``: the new registrations, a row each, held as records
     (overlay.Creations) as the row planner holds them (a row that makes its session holds
-    both); the decided values of the rows used up (``_Decided``)."""
+    both); their ids and columns taken out of ``given``, the decided values (``_Decided``)
+    the rows come from."""
     rows = taken_below(decided.rows, part.stop)
     count = len(rows)
-    given: dict[str, Any] = {"learner_id": decided.learners, "session_id": decided.sessions,
-                             _GUID_COLUMN: decided.guids, _DATE_COLUMN: decided.dates}
     defaults = record_defaults(Table.REGISTRATION)
-    columns = [taken(given[column], count) if column in given else repeat(default)
+    columns = [given[column].take(count) if column in given else repeat(default)
                for column, default in defaults.items()]
-    records = list(map(RECORD_TYPES[Table.REGISTRATION], taken(decided.ids, count), *columns))
+    records = list(map(RECORD_TYPES[Table.REGISTRATION], given["id"].take(count), *columns))
     overlay.add_records(Table.REGISTRATION, records)
     changes = part_changes(part, rows, records)
     for row in filter(sessions.__contains__, rows):

@@ -38,6 +38,7 @@ from importer_gui.core.columns.finders import trainings_by
 from importer_gui.core.columns.frame import Frame, listed
 from importer_gui.core.columns.progress import progress
 from importer_gui.core.columns.rows import (
+    UsedUp,
     cells_at,
     file_in_parts,
     flagged,
@@ -46,7 +47,6 @@ from importer_gui.core.columns.rows import (
     numbers,
     part_changes,
     present,
-    taken,
     taken_below,
     unclean_rows,
 )
@@ -333,10 +333,11 @@ def _write(decided: _Decided, action: BoundAction, overlay: Overlay, imp_plan: I
     creating = numbers(decided.creating)  # used up as the courses are made
     hold_made(imp_plan, overlay, (start, len(creating)))
     ids = iter(range(start, start - len(creating), -1))
+    values = {column: UsedUp(given) for column, given in decided.columns.items()}
 
     def make(part: range) -> list[Any]:
         rows = taken_below(creating, part.stop)
-        records = _make_courses(decided, islice(ids, len(rows)), len(rows))
+        records = _make_courses(values, islice(ids, len(rows)), len(rows))
         overlay.add_records(Table.TRAINING, records)
         return part_changes(part, rows, records)
 
@@ -356,19 +357,19 @@ def _set_by(pl: ModuleType, decided: _Decided, start: int) -> array[int]:
         return numbers(ids, "q")
 
 
-def _make_courses(decided: _Decided, ids: Iterable[int], count: int) -> list[Any]:
+def _make_courses(given: dict[str, UsedUp], ids: Iterable[int], count: int) -> list[Any]:
     """The next ``count`` new courses, with the ids the row planner's create() gives them
     (``ids``): each column the row's value, else the column's default; a GUID made when
-    written (no row gives one). Their values are taken out of ``decided.columns``."""
+    written (no row gives one). Their values are taken out of ``given`` (by column)."""
     columns: list[Any] = []
     for column, default in record_defaults(Table.TRAINING).items():
-        values = decided.columns.get(column)
+        left = given.get(column)
         if column == _GUID_COLUMN:
             columns.append(repeat(MADE_WHEN_WRITTEN))
-        elif values is None:
+        elif left is None:
             columns.append(repeat(default))
         else:
-            values = taken(values, count)
+            values = left.take(count)
             columns.append([default if value is None else value for value in values]
                            if None in values else values)
     return list(map(RECORD_TYPES[Table.TRAINING], ids, *columns))
