@@ -107,8 +107,14 @@ def test_a_registration_guid_or_pair_written_twice_fails_the_commit(tmp_path: Pa
     assert read(path, "SELECT count(*) FROM session") == [(0,)]
 
 
-def aside_during(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The index statements the writer's dialect sets aside from now on, as it returns them."""
+def written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+            changes: list[Change]) -> tuple[Path, list[str]]:
+    """``changes`` written as a large first write into a new store: the store, and the index
+    statements the writer's dialect set aside meanwhile, as it returned them. The store ends
+    with the indexes it had, whole."""
+    path = tmp_path / "store.sqlite3"
+    Store.open(path).close()
+    before = indexes(path)
     aside: list[str] = []
     original = SqliteDialect.set_indexes_aside
 
@@ -119,34 +125,28 @@ def aside_during(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         return found
 
     monkeypatch.setattr(SqliteDialect, "set_indexes_aside", noted)
-    return aside
+    with Store.open(path) as store:
+        store.apply(changes, run())
+    assert indexes(path) == before
+    assert read(path, "PRAGMA integrity_check") == [("ok",)]
+    return path, aside
 
 
 def test_the_guids_the_writer_makes_keep_their_index_while_it_writes(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    path = tmp_path / "store.sqlite3"
-    Store.open(path).close()
-    before = indexes(path)
-    aside = aside_during(monkeypatch)
     made = [Change(c.table, c.kind, c.record_id, {**c.values, "guid": MADE_WHEN_WRITTEN})
             for c in courses(MANY)]
-    with Store.open(path) as store:
-        store.apply(made, run())
+    path, aside = written(tmp_path, monkeypatch, made)
     assert aside == ['CREATE UNIQUE INDEX "training_path_code" ON "training" ("path_code")']
-    assert indexes(path) == before
-    assert read(path, "PRAGMA integrity_check") == [("ok",)]
     guids = [row[0] for row in read(path, "SELECT guid FROM training ORDER BY id")]
     assert len(guids) == MANY and guids == sorted(set(guids))  # each its own, in order
 
 
 def test_guids_given_by_the_rows_have_their_index_made_after_them(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    path = tmp_path / "store.sqlite3"
-    aside = aside_during(monkeypatch)
     given = [Change(c.table, c.kind, c.record_id, {**c.values, "guid": f"G-{-c.record_id}"})
              for c in courses(MANY)]
-    with Store.open(path) as store:
-        store.apply(given, run())
+    path, aside = written(tmp_path, monkeypatch, given)
     assert sorted(aside) == [
         'CREATE UNIQUE INDEX "training_guid" ON "training" ("guid")',
         'CREATE UNIQUE INDEX "training_path_code" ON "training" ("path_code")']
@@ -155,21 +155,14 @@ def test_guids_given_by_the_rows_have_their_index_made_after_them(
 
 def test_codes_in_order_keep_their_index_until_one_comes_out_of_order(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    path = tmp_path / "store.sqlite3"
-    Store.open(path).close()
-    before = indexes(path)
-    aside = aside_during(monkeypatch)
     codes = [f"PC-{n:06d}" for n in range(1, MANY + 1)]
     codes[-1] = "PA-000001"  # the last batch's last course comes first by its code
     listed = [Change(Table.TRAINING, ChangeKind.CREATE, -n, {"path_code": code,
                                                              "title": f"Course {n}"})
               for n, code in enumerate(codes, start=1)]
-    with Store.open(path) as store:
-        store.apply(listed, run())
+    path, aside = written(tmp_path, monkeypatch, listed)
     assert aside == ['CREATE UNIQUE INDEX "training_guid" ON "training" ("guid")',
                      'CREATE UNIQUE INDEX "training_path_code" ON "training" ("path_code")']
-    assert indexes(path) == before
-    assert read(path, "PRAGMA integrity_check") == [("ok",)]
     assert read(path, "SELECT id FROM training INDEXED BY training_path_code"
                       " WHERE path_code = 'PA-000001'") == [(MANY,)]
 
