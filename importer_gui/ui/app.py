@@ -172,7 +172,7 @@ def _last_store_refused(last: Path) -> str:
                           "store, %2. File ▸ Open store… opens another."), last, usual)
     try:
         # Read as it is: one an older version wrote is upgraded by its first use, on a
-        # worker that shows it, not here, before the window (a large history takes seconds).
+        # worker, not here before the window shows (an upgrade may read the whole history).
         with Store.open_as_it_is(last):
             return ""
     except ImporterError as exc:

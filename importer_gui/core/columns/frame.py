@@ -67,7 +67,7 @@ def parts(column: Any) -> Iterator[list[Any]]:
 
 def listed(column: Any) -> list[Any]:
     """A column's values as a list of Python's, made a part at a time: one call over a
-    million values holds the GIL, and the window's thread waits, for a quarter of a second."""
+    million values would hold the GIL, and keep the window's thread waiting, all along."""
     values: list[Any] = []
     for part in parts(column):
         values.extend(part)

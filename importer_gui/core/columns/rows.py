@@ -114,8 +114,8 @@ def taken(values: Any, count: int) -> Any:
 
 class UsedUp:
     """A list used up from its start a part at a time (``take``). What was taken is let go
-    of in bulk, once it is as long as what is left: deleted at every part, the rest of a
-    million-long list moved at each of its sixteen parts, a tenth of a course's planning."""
+    of in bulk, once it is as long as what is left: deleting each part from the front would
+    move the rest of a long list at every part."""
 
     __slots__ = ("_start", "_values")
 

@@ -743,7 +743,7 @@ class SqliteDialect:
         and session), each a search and a page changed, and journaled by the statement. Keys
         that come in increasing order are added at its end, where the last page is at hand:
         kept up, such an index costs the statements less than it takes to make it after
-        them, alone at the write's end (a million GUIDs the writer makes)."""
+        them, alone at the write's end."""
         found = conn.execute("SELECT name, sql FROM sqlite_schema WHERE type = 'index'"
                              " AND tbl_name = ? AND sql IS NOT NULL", (table,)).fetchall()
         aside = [(name, sql) for name, sql in found
