@@ -13,6 +13,7 @@ import argparse
 import json
 import os
 import platform
+import signal
 import statistics
 import subprocess
 import sys
@@ -343,8 +344,16 @@ def table(n: int, lines: list[Line], case: str = "sessions") -> str:
     return "\n".join(out)
 
 
+def stop_as_interrupted(_signal: int, _frame: object) -> None:
+    """A bench told to stop (``kill``, a timeout) stops as an interrupt (Ctrl-C) does: on
+    the way out, the PostgreSQL cluster it started is stopped and its folder removed
+    (``running_cluster``), rather than left running for nobody."""
+    raise KeyboardInterrupt
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Generate (when needed) and measure each size; print the tables."""
+    signal.signal(signal.SIGTERM, stop_as_interrupted)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[10_000, 100_000])
     parser.add_argument("--naive-full", action="store_true",
