@@ -357,14 +357,18 @@ AS_COLUMNS = frozenset({Table.REGISTRATION, Table.TRAINING})
 
 def tables_needed(config: ImportConfig) -> set[Table]:
     """The store tables the configuration's actions read or write: all a check loads."""
-    return tables_of(action.name for imp in config.imports for action in imp.actions)
+    return tables_of(action.name for action in _actions(config))
 
 
 def tables_guarded(config: ImportConfig) -> set[Table]:
     """The tables whose records some action may change only if an import created them
     (fullAccess=no): the store's history is asked which those are for these alone."""
-    return tables_of(action.name for imp in config.imports for action in imp.actions
-                     if not full_access(action))
+    return tables_of(action.name for action in _actions(config) if not full_access(action))
+
+
+def _actions(config: ImportConfig) -> Iterator[Action]:
+    """Every action of the configuration, import by import."""
+    return (action for imp in config.imports for action in imp.actions)
 
 
 def check(config: ImportConfig, store: Store, *, data_files: Sequence[Path] | None = None,
