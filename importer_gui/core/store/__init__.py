@@ -744,7 +744,8 @@ class Store:
                         self._dialect.write_cache(conn, expected), \
                         self._dialect.references_unchecked(conn, expected) as unchecked, \
                         interrupts.commit_under_way() as committing, \
-                        self._transaction(conn, monitor):
+                        self._transaction(conn, monitor), \
+                        self._dialect.synced_meanwhile(self.path, expected):
                     run_id = write_run(conn, self._dialect, self.path, changes, run,
                                        monitor, expected, wait_quiet, as_read,
                                        check_references=unchecked)

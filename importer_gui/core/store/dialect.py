@@ -60,6 +60,7 @@ from urllib.parse import quote
 from importer_gui.core import schema
 from importer_gui.core.paths import resolved
 from importer_gui.core.schema import TableDef, Type
+from importer_gui.core.store import syncing
 from importer_gui.core.store.location import StoreLocation
 
 # A write's page cache (see SqliteDialect.write_cache): about a 4 KB page per 64 changes,
@@ -214,6 +215,11 @@ class Dialect(Protocol):
 
     def write_journal(self, conn: Connection) -> AbstractContextManager[None]:
         """The engine's journal for a write, outside its transaction."""
+
+    def synced_meanwhile(self, location: StoreLocation,
+                         changes: int) -> AbstractContextManager[None]:
+        """Inside a write's transaction, until its COMMIT: the store's files pushed to the
+        disk as a large write of about ``changes`` changes goes on (``syncing.py``)."""
 
     def defer_references(self, conn: Connection) -> None:
         """Check the transaction's references at its commit, not at each statement."""
@@ -675,6 +681,12 @@ class SqliteDialect:
         finally:
             conn.execute(f"PRAGMA cache_size = {previous}")
             conn.execute(f"PRAGMA temp_store = {int(temp_store)}")
+
+    def synced_meanwhile(self, location: StoreLocation,
+                         changes: int) -> AbstractContextManager[None]:
+        """The store's file and its journal or log synced every half second meanwhile."""
+        assert isinstance(location, Path), "a SQLite store is a file"
+        return syncing.synced_meanwhile(location, changes)
 
     @contextmanager
     def write_journal(self, conn: sqlite3.Connection) -> Iterator[None]:

@@ -575,6 +575,11 @@ class PostgresDialect:
         """Nothing: the server keeps its own log."""
         return nullcontext()
 
+    def synced_meanwhile(self, location: StoreLocation,
+                         changes: int) -> AbstractContextManager[None]:
+        """Nothing: the server writes its files as it sees fit."""
+        return nullcontext()
+
     def defer_references(self, conn: PgConnection) -> None:
         """The (deferrable) references checked at COMMIT, for this transaction only."""
         conn.execute("SET CONSTRAINTS ALL DEFERRED")
