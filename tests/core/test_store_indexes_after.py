@@ -119,9 +119,9 @@ def written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     original = SqliteDialect.set_indexes_aside
 
     def noted(self: SqliteDialect, conn: sqlite3.Connection, table: str,
-              increasing: tuple[str, ...] = ()) -> list[str]:
+              increasing: tuple[str, ...] = ()) -> tuple[list[str], list[str]]:
         found = original(self, conn, table, increasing)
-        aside.extend(found)
+        aside.extend(found[0])
         return found
 
     monkeypatch.setattr(SqliteDialect, "set_indexes_aside", noted)

@@ -238,11 +238,12 @@ class Dialect(Protocol):
         """A broken reference the writer found, as the engine's COMMIT would refuse it."""
 
     def set_indexes_aside(self, conn: Connection, table: str,
-                          increasing: Sequence[str] = ()) -> list[str]:
+                          increasing: Sequence[str] = ()) -> tuple[list[str], list[str]]:
         """Drop the secondary indexes of ``table``, which holds no row, for a write that
         fills it, but those on one column of ``increasing`` (whose values the write gives
-        in increasing order: each goes at the index's end); what makes them again
-        (``make_indexes``), in the transaction, after it."""
+        in increasing order: each goes at the index's end): what makes them again
+        (``make_indexes``), in the transaction, after it, and the columns of ``increasing``
+        whose index is kept up."""
 
     def make_indexes(self, conn: Connection, statements: Sequence[str]) -> None:
         """Make again the indexes ``set_indexes_aside`` dropped (a unique one checks its
@@ -758,12 +759,16 @@ class SqliteDialect:
         them, alone at the write's end."""
         found = conn.execute("SELECT name, sql FROM sqlite_schema WHERE type = 'index'"
                              " AND tbl_name = ? AND sql IS NOT NULL", (table,)).fetchall()
-        aside = [(name, sql) for name, sql in found
-                 if [row[2] for row in conn.execute(f'PRAGMA index_info("{name}")')]
-                 not in ([column] for column in increasing)]
-        for name, _ in aside:
-            conn.execute(f'DROP INDEX "{name}"')
-        return [sql for _, sql in aside]
+        aside: list[str] = []
+        kept: list[str] = []
+        for name, sql in found:
+            columns = [row[2] for row in conn.execute(f'PRAGMA index_info("{name}")')]
+            if len(columns) == 1 and columns[0] in increasing:
+                kept.append(columns[0])
+            else:
+                conn.execute(f'DROP INDEX "{name}"')
+                aside.append(sql)
+        return aside, kept
 
     def make_indexes(self, conn: sqlite3.Connection, statements: Sequence[str]) -> None:
         """A duplicate fails as an INSERT's would: "UNIQUE constraint failed: t.c".

@@ -594,9 +594,9 @@ class PostgresDialect:
         return RuntimeError("the server checks its references")
 
     def set_indexes_aside(self, conn: PgConnection, table: str,
-                          increasing: Sequence[str] = ()) -> list[str]:
-        """None: the server's indexes are left as they are."""
-        return []
+                          increasing: Sequence[str] = ()) -> tuple[list[str], list[str]]:
+        """None: the server's indexes are left as they are (none followed as kept up)."""
+        return [], []
 
     def make_indexes(self, conn: PgConnection, statements: Sequence[str]) -> None:
         """Nothing was set aside."""

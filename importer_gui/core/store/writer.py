@@ -1048,10 +1048,9 @@ class BulkWriter:
                  for values, empty in zip(columns, null_only, strict=True)]
         names, values = ("id", *(c for c, _ in given)), [ids, *(v for _, v in given)]
         if table not in self.indexes:
-            self.indexes[table] = self._indexes_aside(table, dict(zip(layout.columns, columns,
-                                                                      strict=True)))
+            self.indexes[table] = self._indexes_aside(table, layout.columns, columns)
         elif self.in_order.get(table):
-            self._keep_in_order(table, dict(zip(layout.columns, columns, strict=True)))
+            self._keep_in_order(table, layout.columns, columns)
         if self.written is not None:
             self.written.created(table, dict(given))
         if self.alongside and set().union(*kinds) <= self.dialect.at_once_types:
@@ -1085,32 +1084,36 @@ class BulkWriter:
         if self.statements is not None:
             self.statements.close(dropping=True)
 
-    def _indexes_aside(self, table: Table, columns: dict[str, Sequence[Any]]) -> list[str]:
+    def _indexes_aside(self, table: Table, names: Sequence[str],
+                       columns: list[Sequence[Any]]) -> list[str]:
         """A large run's first records of a table that holds none (``columns``, their
-        values by column): the table's indexes set aside until its end (its lookups read the
-        records older than the run, by id), but those of a column whose values come in
-        increasing order (the GUIDs the writer makes, codes a file lists in order), kept up
-        while they do (``_keep_in_order``)."""
+        values by column, ``names`` theirs): the table's indexes set aside until its end
+        (its lookups read the records older than the run, by id), but those of a column
+        whose values come in increasing order (the GUIDs the writer makes, codes a file
+        lists in order), kept up while they do (``_keep_in_order``)."""
         if self.total < INDEXES_AFTER or self.conn.execute(
                 f'SELECT 1 FROM "{table.value}" LIMIT 1').fetchone() is not None:
             return []
-        increasing = {column: values[-1] for column, values in columns.items()
+        increasing = {name: values[-1] for name, values in zip(names, columns, strict=True)
                       if values and _increasing(values)}
-        self.in_order[table] = increasing
-        return self.dialect.set_indexes_aside(self.conn, table.value, tuple(increasing))
+        aside, kept = self.dialect.set_indexes_aside(self.conn, table.value, tuple(increasing))
+        self.in_order[table] = {name: increasing[name] for name in kept}
+        return aside
 
-    def _keep_in_order(self, table: Table, columns: dict[str, Sequence[Any]]) -> None:
+    def _keep_in_order(self, table: Table, names: Sequence[str],
+                       columns: list[Sequence[Any]]) -> None:
         """The next records of a table whose indexes are set aside: an index kept up whose
         column's values no longer come in increasing order is set aside too."""
         kept = self.in_order[table]
-        for column, last in list(kept.items()):
-            values = columns[column]
-            if values and _increasing([last, *values[:1]]) and _increasing(values):
-                kept[column] = values[-1]
+        for name, values in zip(names, columns, strict=True):
+            if name not in kept:
+                continue
+            if values and _increasing([kept[name], *values[:1]]) and _increasing(values):
+                kept[name] = values[-1]
             else:
-                del kept[column]
+                del kept[name]
                 self.indexes[table] += self.dialect.set_indexes_aside(
-                    self.conn, table.value, tuple(kept))
+                    self.conn, table.value, tuple(kept))[0]
 
     def _created_columns(self, table: Table, items: list[_Item]) -> list[Sequence[Any]]:
         """The batch's created values as stored, by column (in the layout's order)."""
