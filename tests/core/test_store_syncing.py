@@ -3,21 +3,13 @@ before the write's COMMIT; a small write starts none. The store ends as it would
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from pathlib import Path
 
 import pytest
 
-from importer_gui.core.records import Change, ChangeKind, Table
 from importer_gui.core.store import Store, syncing
-from importer_gui.core.store.runs import RunInfo
-
-
-def courses(count: int) -> list[Change]:
-    return [Change(Table.TRAINING, ChangeKind.CREATE, -n,
-                   {"path_code": f"PC-{n}", "title": f"Course {n}"})
-            for n in range(1, count + 1)]
+from tests.core.test_store_indexes_after import courses, read, run
 
 
 def synced_during(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
@@ -40,23 +32,18 @@ def test_a_large_write_syncs_its_store_as_it_goes_and_stops_before_its_commit(
     path = tmp_path / "store.sqlite3"
     synced = synced_during(monkeypatch)
     with Store.open(path) as store:
-        store.apply(courses(syncing.SYNCED_FROM), RunInfo("c.xml", "<import-config/>", [], {}))
+        store.apply(courses(syncing.SYNCED_FROM), run())
         during = len(synced)
         assert not any(t.name == "store-sync" for t in threading.enumerate())
     assert ("store.sqlite3", "store-sync") in synced
     assert len(synced) == during  # none after the write
-    conn = sqlite3.connect(path)
-    try:
-        assert conn.execute("SELECT count(*) FROM training").fetchone() == (syncing.SYNCED_FROM,)
-        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-    finally:
-        conn.close()
+    assert read(path, "SELECT count(*) FROM training") == [(syncing.SYNCED_FROM,)]
+    assert read(path, "PRAGMA integrity_check") == [("ok",)]
 
 
 def test_a_small_write_is_left_to_sqlite_s_own_sync(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     synced = synced_during(monkeypatch)
     with Store.open(tmp_path / "store.sqlite3") as store:
-        store.apply(courses(syncing.SYNCED_FROM - 1), RunInfo("c.xml", "<import-config/>", [],
-                                                              {}))
+        store.apply(courses(syncing.SYNCED_FROM - 1), run())
     assert synced == []
