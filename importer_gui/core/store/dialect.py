@@ -71,13 +71,13 @@ from importer_gui.core.store.location import StoreLocation
 CACHE_BYTES_PER_CHANGE = 64
 CACHE_MAX_KIB = 24 * 1024
 # The rows of one INSERT ... VALUES a write alongside the planner makes (insert_at_once),
-# and so of the writer's batches beside it: each statement's end hands the GIL back to the
-# thread running them, so fewer statements wait less (a million registrations' commit:
-# 0.35 s longer at 2,000, 0.15 s at 4,000; the 100,000-row workbooks' peak 10 MB less).
+# and so of the writer's batches beside it: each statement's end waits for the GIL back in
+# the thread running them, so fewer, larger statements wait less; each holds its values
+# meanwhile, which bounds it.
 AT_ONCE_ROWS = 8000
 # The rows of the smaller INSERT ... VALUES a batch's rest goes in by (a parent's records
 # written before the batch that refers to them: the sessions of registrations, a few
-# hundred at a time, took twice the processor time as JSON).
+# hundred at a time, which bound cost less than as JSON).
 REST_AT_ONCE_ROWS = 250
 # The changes of a write from which SQLite checks no reference, the writer checking those it
 # wrote at its end (SqliteDialect.references_unchecked).
