@@ -266,6 +266,17 @@ class Overlay:
             _emptied(index.groups)
         indexes.clear()
 
+    def file_records(self, table: Table, records: Iterable[Record]) -> None:
+        """Add new records, each filed in the table's indexes in turn as create() files it:
+        the indexes stay as rows creating them one by one would leave them (add_records
+        makes them again, in the table's order)."""
+        records_by_id = self.tables[table]
+        indexes = self._table_indexes[table]
+        for record in records:
+            records_by_id[record.id] = record
+            for index in indexes:
+                index.add(record)
+
     def stored(self, table: Table) -> StoredColumns | None:
         """The stored records of a table as the store's columns, while this plan has read
         none of them as records nor changed any (then None: ``tables`` holds them)."""

@@ -20,6 +20,7 @@ from importer_gui.core.actions.base import read_values
 from importer_gui.core.binding import BoundAction, bind_import
 from importer_gui.core.catalogue import messages as msg
 from importer_gui.core.cells import Cell
+from importer_gui.core.columns import interventions
 from importer_gui.core.config import ImportConfig
 from importer_gui.core.first_rows import HEAD_ROWS, file_columns, head_width
 from importer_gui.core.issues import Issue, Outcome
@@ -284,14 +285,16 @@ def _plan_table(overlay: Overlay, actions: list[BoundAction], table: DataTable,
     warn = setters.warnings
     rows = _in_file_columns(enumerate(  # blank rows not given
         table.rows(shared=imp_plan.rows.kept.shares_cells), start=1), imp_plan)
+    # A partial, not a lambda: one Python call less on every row.
+    plan_one = partial(_planned_one, overlay, actions[0], warn) if len(actions) == 1 else None
+    if plan_one is not None and columns.ENABLED and interventions.takes(actions[0]):
+        parts = interventions.Parts(overlay, actions[0], imp_plan, warn, plan_one)
+        rows, plan_one = parts.through(rows), parts.plan_one
     if feeder is not None:
         rows = feeder.through(imp_plan, rows)
     try:
-        if len(actions) == 1:
-            # A partial, not a lambda: one Python call less on every row.
-            return plan_rows_into(imp_plan, overlay, rows,
-                                  partial(_planned_one, overlay, actions[0], warn), monitor,
-                                  total, what)
+        if plan_one is not None:
+            return plan_rows_into(imp_plan, overlay, rows, plan_one, monitor, total, what)
         add_row = imp_plan.add_row
         rows, widths = _with_widths(rows, imp_plan)
         for count, (line, cells) in rows:

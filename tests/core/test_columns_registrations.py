@@ -251,6 +251,38 @@ def copy_store(source: Path, target: Path) -> Path:
     return target
 
 
+# The store as each planner's commit left it, and after its revert.
+Committed = dict[bool, dict[str, list[tuple[Any, ...]]]]
+
+
+def committed_both_ways(config: Path, seed: Path, folder: Path,
+                        monkeypatch: pytest.MonkeyPatch) -> tuple[dict[bool, Plan], Committed]:
+    """The configuration checked and committed as the command line's import commits (rows
+    written as they are planned) into copies of the seed store, the column planner on and
+    off, each commit then reverted: the two plans and stores after the commits, once both
+    plans, both commits and both reverts were found alike."""
+    after: Committed = {}
+    reverted: Committed = {}
+    plans: dict[bool, Plan] = {}
+    for by_columns in (True, False):
+        store_path = copy_store(seed, folder / f"store-{by_columns}.sqlite3")
+        monkeypatch.setattr(columns, "ENABLED", by_columns)
+        with Store.open(store_path) as store:
+            plans[by_columns], result = pipeline.check_and_commit(
+                config_xml.load(config), store, kept=KeptCells.ERRORS)
+            assert result is not None
+            after[by_columns] = stored(store_path)
+            commit_revert(store, plan_revert(store, result.run_id))
+        reverted[by_columns] = stored(store_path)
+    assert_same_plans(plans[True], plans[False])
+    for table in after[True]:
+        assert after[True][table] == after[False][table], f"committed: {table} differs"
+    for table in reverted[True]:
+        assert reverted[True][table] == reverted[False][table], f"reverted: {table} differs"
+    assert reverted[True] == stored(seed)
+    return plans, after
+
+
 # --- the tests --------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("case", CASES, ids=_ids(CASES))
@@ -284,28 +316,10 @@ def test_both_commits_and_their_reverts_leave_the_same_store(
     case = next(case for case in CASES if case.name == name)
     prepared = prepare(case, tmp_path)
     seed = stored(prepared.store)
-    after: dict[bool, dict[str, list[tuple[Any, ...]]]] = {}
-    reverted: dict[bool, dict[str, list[tuple[Any, ...]]]] = {}
-    plans: dict[bool, Plan] = {}
-    for by_columns in (True, False):
-        store_path = copy_store(prepared.store, tmp_path / f"store-{by_columns}.sqlite3")
-        monkeypatch.setattr(columns, "ENABLED", by_columns)
-        with Store.open(store_path) as store:
-            # As the command line's import commits: rows written as they are planned.
-            plans[by_columns], result = pipeline.check_and_commit(
-                config_xml.load(prepared.config), store, kept=KeptCells.ERRORS)
-            assert result is not None
-            after[by_columns] = stored(store_path)
-            commit_revert(store, plan_revert(store, result.run_id))
-        reverted[by_columns] = stored(store_path)
-    assert_same_plans(plans[True], plans[False])
+    plans, after = committed_both_ways(prepared.config, prepared.store, tmp_path, monkeypatch)
     assert plans[True].imports[0].by_columns == case.plain
     assert "not finished" not in caplog.text  # each written beside its check
     assert after[True] != seed  # the commit wrote something
-    for table in after[True]:
-        assert after[True][table] == after[False][table], f"committed: {table} differs"
-    for table in reverted[True]:
-        assert reverted[True][table] == reverted[False][table], f"reverted: {table} differs"
 
 
 def test_the_comparison_tells_plans_of_different_files_apart(

@@ -26,11 +26,14 @@ from importer_gui.core.columns import rows
 from importer_gui.core.issues import Outcome
 from importer_gui.core.plan import KeptCells, Plan
 from importer_gui.core.planner import recheck_row
-from importer_gui.core.revert import commit_revert, plan_revert
 from importer_gui.core.store import Store
 from tests.builders import ImportSpec, by_hand, config_text
 from tests.core.registration_scenarios import Layout, csv_bytes
-from tests.core.test_columns_registrations import assert_same_plans, copy_store, stored
+from tests.core.test_columns_registrations import (
+    assert_same_plans,
+    committed_both_ways,
+    stored,
+)
 
 ACTION = "createOrUpdateTrainingCourseAction"
 BASE = ("trainingPathCode", "trainingTitle", "trainingModality")
@@ -311,26 +314,10 @@ def test_both_commits_and_their_reverts_leave_the_same_store(
     case = next(case for case in CASES if case.name == name)
     config, seed = prepare(case, tmp_path)
     before = stored(seed)
-    after: dict[bool, dict[str, list[tuple[Any, ...]]]] = {}
-    reverted: dict[bool, dict[str, list[tuple[Any, ...]]]] = {}
-    plans: dict[bool, Plan] = {}
-    for by_columns in (True, False):
-        store_path = copy_store(seed, tmp_path / f"store-{by_columns}.sqlite3")
-        monkeypatch.setattr(columns, "ENABLED", by_columns)
-        with Store.open(store_path) as store:
-            plans[by_columns], result = pipeline.check_and_commit(
-                config_xml.load(config), store, kept=KeptCells.ERRORS)
-            assert result is not None
-            after[by_columns] = stored(store_path)
-            commit_revert(store, plan_revert(store, result.run_id))
-        reverted[by_columns] = stored(store_path)
-    assert_same_plans(plans[True], plans[False])
+    plans, after = committed_both_ways(config, seed, tmp_path, monkeypatch)
     assert plans[True].imports[0].by_columns == case.plain
     assert "not finished" not in caplog.text  # each written beside its check
     assert after[True] != before  # the commit wrote something
-    for table in after[True]:
-        assert after[True][table] == after[False][table], f"committed: {table} differs"
-        assert reverted[True][table] == reverted[False][table], f"reverted: {table} differs"
 
 
 def test_the_comparison_tells_plans_of_different_files_apart(

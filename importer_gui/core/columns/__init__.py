@@ -3,7 +3,8 @@ field's distinct values converted once, records looked up in bulk.
 
 Where a file and its action hold nothing the column planner cannot prove it plans as the
 row planner would (``planner.plan_row``), the row planner is left to do it: the two give the
-same plan, row for row, and the column planner is the faster on a large file.
+same plan, row for row, and the column planner is the faster on a large file. Meetings
+(``interventions``) are planned so a part of the rows at a time, from any reader's rows.
 """
 
 from __future__ import annotations

@@ -6,13 +6,14 @@ asked of it (per row, or at some rows) is worked out from the file's column when
 from __future__ import annotations
 
 import sys
-from collections.abc import Collection
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any
 
 from importer_gui.core.actions.base import FieldReader, RowContext, _readers, read_values
 from importer_gui.core.binding import BoundAction, BoundField, KeyText
+from importer_gui.core.cells import Cell
 from importer_gui.core.columns.frame import SPACES, Frame, listed, parts
 from importer_gui.core.overlay import Overlay
 
@@ -209,16 +210,24 @@ def _distinct_cells(pl: ModuleType, column: Any, action: BoundAction, reader: Fi
     """A field read cell by cell, each distinct cell once, by the row planner's reader."""
     name = reader[0]
     cells = listed(column.unique(maintain_order=True))
-    one = _OneField([reader], reader[1] + 1, action.fields)
-    before = ("",) * reader[1]
     values: list[Any] = []
     clean: list[bool] = []
-    for cell in cells:
-        ctx = RowContext(one, overlay)  # type: ignore[arg-type]  # what read_values reads
-        read_values(ctx, (*before, cell))
+    for ctx in read_each(action, reader, overlay, cells):
         values.append(ctx.values.get(name))
         clean.append(not ctx.issues)
     held = column.cast(pl.Enum(cells))
     codes = held.to_physical()
     return FieldColumn(pl, held, codes, values,
                        pl.Series(clean, dtype=pl.Boolean).gather(codes))
+
+
+def read_each(action: BoundAction, reader: FieldReader, overlay: Overlay,
+              cells: Iterable[Cell]) -> Iterator[RowContext]:
+    """Each cell read as the row planner reads it in the field of ``reader`` (its value and
+    issues in a RowContext of its own)."""
+    one = _OneField([reader], reader[1] + 1, action.fields)
+    before = ("",) * reader[1]
+    for cell in cells:
+        ctx = RowContext(one, overlay)  # type: ignore[arg-type]  # what read_values reads
+        read_values(ctx, (*before, cell))
+        yield ctx

@@ -1,0 +1,304 @@
+"""createOrUpdateInterventionAction planned a part of the file at a time: each field's
+distinct cells read once, the course, session, teacher and room each distinct value names
+found once, and the rows creating a meeting (and the room they first name) made together,
+with the row planner's ids, outcomes and words (actions/intervention.py). Rows come from any
+reader, a sheet's as a text file's: no engine of its own is needed.
+
+A row whose cells do not read, or that names no known course, session or teacher, is in
+error: it changes nothing, and what it says hangs on the courses, sessions and teachers
+alone, which this action never changes. The row planner plans it in its turn. A part holding
+anything else (a meeting its GUID finds, a GUID twice, a room a row changes, a cell with a
+warning or of a kind read its own way) is planned row by row; the next part is looked at
+again, from the overlay as those rows left it.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date, datetime, time
+from itertools import chain, islice, repeat
+from operator import attrgetter, itemgetter
+from typing import Any
+
+from importer_gui.core.actions.base import CLEAR, _readers
+from importer_gui.core.actions.intervention import (
+    _COLUMNS,
+    _GUID_COLUMN,
+    _ROOM_COLUMNS,
+    _ROOM_GUID_COLUMN,
+    _SESSION_BY,
+    GUID,
+    ROOM_CAPACITY,
+    ROOM_GUID,
+    ROOM_LABEL,
+    SESSION_GUID,
+    SESSION_TITLE,
+    SPEC,
+    TRAINING_CODE,
+    TRAINING_GUID,
+)
+from importer_gui.core.actions.lookup import LOGIN
+from importer_gui.core.binding import BoundAction
+from importer_gui.core.catalogue import STORE_COLUMNS
+from importer_gui.core.cells import Cell
+from importer_gui.core.columns.fields import read_each
+from importer_gui.core.issues import Level, Outcome
+from importer_gui.core.overlay import SEVERAL, Overlay, record_defaults
+from importer_gui.core.plan import CreatedRecords, ImportPlan
+from importer_gui.core.records import RECORD_TYPES, Table
+from importer_gui.core.setting_rows import Subjects, Warn
+
+SPEC_NAME = SPEC.name
+# Rows decided at a time: a part's cells and values are held while it is planned.
+PART = 16384
+# The cells read the same whichever row holds them, and never equal to a cell of another
+# of these kinds (a text read as a warning, an unreadable cell: the part is the row
+# planner's).
+_PLAIN_CELLS = frozenset({str, datetime, date, time})
+_CODE_COLUMN, _LOGIN_COLUMN = STORE_COLUMNS[TRAINING_CODE], STORE_COLUMNS[LOGIN]
+# The session by title within its course: the overlay's index and key the row planner uses.
+_BY_TITLE = next((name, key) for field, name, key, _ in _SESSION_BY if field == SESSION_TITLE)
+
+Row = tuple[Cell, ...]
+# What a row planned by the row planner or here gives: its results, changes and outcome.
+Planned = tuple[Sequence[Any], Any, Outcome]
+# A row's fate: None for the row planner, else the records it creates, as the plan holds
+# them, and the records it sets (for the warnings of SettingRows).
+Fate = tuple[Subjects, Any] | None
+
+
+def takes(action: BoundAction) -> bool:
+    """Whether this action's rows may be planned here: a GUID every row must give, the
+    course by its code and the session by its title (by GUID, the row planner's)."""
+    fields = action.fields
+    guid = fields.get(GUID)
+    return (action.spec.name == SPEC_NAME and guid is not None and guid.mandatory
+            and TRAINING_CODE in fields and SESSION_TITLE in fields
+            and TRAINING_GUID not in fields and SESSION_GUID not in fields)
+
+
+class Parts:
+    """The rows of one import, a part at a time: each part decided when its first row is
+    to be planned (every row before it planned by then, whatever was read ahead), each row
+    then planned in its turn (``plan_one``)."""
+
+    def __init__(self, overlay: Overlay, action: BoundAction, imp_plan: ImportPlan,
+                 warn: Warn | None, row_planner: Callable[[Row], Planned]) -> None:
+        from importer_gui.core.planner import _clean_results
+
+        self._overlay, self._action, self._warn = overlay, action, warn
+        self._imp_plan = imp_plan
+        self._row_planner = row_planner
+        self._created = _clean_results(SPEC_NAME, Outcome.CREATE)
+        self._pending: deque[list[Row]] = deque()  # the parts read, not decided yet
+        self._fates: Iterator[Fate] = iter(())
+
+    def through(self, rows: Iterable[tuple[int, tuple[int, Row]]],
+                ) -> Iterator[tuple[int, tuple[int, Row]]]:
+        """The numbered rows as they come, a part at a time (held until it is decided)."""
+        return chain.from_iterable(self._parts(iter(rows)))
+
+    def _parts(self, rows: Iterator[tuple[int, tuple[int, Row]]],
+               ) -> Iterator[list[tuple[int, tuple[int, Row]]]]:
+        while part := list(islice(rows, PART)):
+            self._pending.append([cells for _, (_, cells) in part])
+            yield part
+
+    def plan_one(self, cells: Row) -> Planned:
+        """The next row planned: as decided, or by the row planner."""
+        fate = next(self._fates, _PART_DONE)
+        if fate is _PART_DONE:
+            self._decide_next()
+            fate = next(self._fates)
+        if fate is None:
+            return self._row_planner(cells)
+        subjects, held = fate  # type: ignore[misc]
+        if self._warn is not None and (warnings := self._warn(subjects)):
+            from importer_gui.core.planner import _shared_results
+
+            return _shared_results(SPEC_NAME, Outcome.CREATE, list(warnings)), held, (
+                Outcome.CREATE)
+        return self._created, held, Outcome.CREATE
+
+    def _decide_next(self) -> None:
+        """Decide the next part read, the rows before it all planned."""
+        rows = self._pending.popleft()
+        fates = _decide(self._overlay, self._action, rows)
+        if fates is None:
+            self._fates = iter(repeat(None, len(rows)))
+        else:
+            self._fates = iter(fates)
+            self._imp_plan.by_columns = True
+
+
+_PART_DONE = object()  # the fates of a part all taken
+
+
+def _decide(overlay: Overlay, action: BoundAction, rows: list[Row]) -> list[Fate] | None:
+    """Each row's fate, the records the rows create made and filed in the overlay; None,
+    with nothing changed, when the part is the row planner's."""
+    read = _read(overlay, action, rows)
+    if read is None:
+        return None
+    values, failing = read
+    trainings = _found(values[TRAINING_CODE], lambda code: overlay.find_one(
+        Table.TRAINING, _CODE_COLUMN, code))
+    keys = [None if training is None or title is None else (training.id, title)
+            for training, title in zip(trainings, values[SESSION_TITLE], strict=True)]
+    sessions = _found(keys, lambda key: overlay.find_single(Table.SESSION, *_BY_TITLE, key))
+    logins = values.get(LOGIN)
+    teachers = None if logins is None else _found(logins, lambda login: overlay.find_one(
+        Table.TEACHER, _LOGIN_COLUMN, login))
+    creating = [i for i, session in enumerate(sessions)
+                if session is not None and session is not SEVERAL and i not in failing
+                and (logins is None or logins[i] is None or teachers[i] is not None)]  # type: ignore[index]
+    guids = values[GUID]
+    if not _new_meetings(overlay, [guids[i] for i in creating]):
+        return None
+    rooms = _rooms(overlay, values, creating)
+    if rooms is None:
+        return None
+    return _made(overlay, values, creating, sessions, teachers, rooms, len(rows))
+
+
+def _read(overlay: Overlay, action: BoundAction, rows: list[Row],
+          ) -> tuple[dict[str, list[Any]], set[int]] | None:
+    """Per field, each row's value (None where it gives none), and the rows whose cells
+    do not all read; None when a cell reads with a warning, empties a column, or is of a
+    kind read its own way."""
+    if action.readers is None:
+        action.readers = _readers(action)
+    width = action.width
+    if rows and min(map(len, rows)) < width:  # filled with empty cells, as read_values does
+        rows = [row if len(row) >= width else (*row, *[""] * (width - len(row)))
+                for row in rows]
+    values: dict[str, list[Any]] = {}
+    failing: set[int] = set()
+    for reader in action.readers:
+        name = reader[0]
+        column = list(map(itemgetter(reader[1]), rows))
+        if not set(map(type, column)) <= _PLAIN_CELLS:
+            return None
+        value_of: dict[Cell, Any] = {}
+        failed: set[Cell] = set()
+        distinct = list(dict.fromkeys(column))
+        for cell, ctx in zip(distinct, read_each(action, reader, overlay, distinct),
+                             strict=True):
+            value = ctx.values.get(name)
+            if value is CLEAR or any(issue.level is Level.WARNING for issue in ctx.issues):
+                return None
+            value_of[cell] = value
+            if ctx.failed:
+                failed.add(cell)
+        values[name] = list(map(value_of.__getitem__, column))
+        if failed:
+            failing.update(i for i, cell in enumerate(column) if cell in failed)
+    return values, failing
+
+
+def _found(values: list[Any], find: Callable[[Any], Any]) -> list[Any]:
+    """Per row, what ``find`` finds by its value (None where it has none), asked once for
+    each distinct value."""
+    found = {value: find(value) for value in dict.fromkeys(values) if value is not None}
+    return list(map(found.get, values))
+
+
+def _new_meetings(overlay: Overlay, guids: list[Any]) -> bool:
+    """Whether each GUID is given once and finds no meeting: every row then creates one."""
+    if len(set(guids)) != len(guids):
+        return False
+    groups = overlay.groups(Table.INTERVENTION, _GUID_COLUMN, attrgetter(_GUID_COLUMN))
+    return not any(overlay.find_one(Table.INTERVENTION, _GUID_COLUMN, guid) is not None
+                   for guid in groups.keys() & set(guids))
+
+
+def _rooms(overlay: Overlay, values: dict[str, list[Any]], creating: list[int],
+           ) -> dict[Any, Any] | None:
+    """Each room GUID the creating rows give, and the room it finds (None: the first row
+    naming it creates it); None when a row would change a room: rows naming one give it
+    one label and capacity, which a room found holds already."""
+    guids = values.get(ROOM_GUID)
+    if guids is None:
+        return {}
+    labels, capacities = values.get(ROOM_LABEL), values.get(ROOM_CAPACITY)
+    given: dict[Any, tuple[Any, Any]] = {}
+    for i in creating:
+        guid = guids[i]
+        if guid is None:
+            continue
+        room = (None if labels is None else labels[i],
+                None if capacities is None else capacities[i])
+        if given.setdefault(guid, room) != room:
+            return None
+    rooms: dict[Any, Any] = {}
+    for guid, (label, capacity) in given.items():
+        room = overlay.find_one(Table.ROOM, _ROOM_GUID_COLUMN, guid)
+        if room is not None and not (
+                (label is None or label == room.label)
+                and (capacity is None or capacity == room.capacity)):
+            return None
+        rooms[guid] = room
+    return rooms
+
+
+def _made(overlay: Overlay, values: dict[str, list[Any]], creating: list[int],
+          sessions: list[Any], teachers: list[Any] | None, rooms: dict[Any, Any],
+          height: int) -> list[Fate]:
+    """The meetings the rows at ``creating`` create, and the rooms they first name, made
+    with the ids the row planner gives them (a row's room, then its meeting) and filed in
+    the overlay; each row's fate."""
+    room_guids = values.get(ROOM_GUID)
+    room_ids = {guid: room.id for guid, room in rooms.items() if room is not None}
+    first = next_id = overlay.next_placeholder()
+    ids: list[int] = []
+    room_of: list[Any] = []  # per meeting, its room's id (None: none)
+    new_rooms: dict[int, Any] = {}  # creating row -> the room it makes
+    for i in creating:
+        guid = None if room_guids is None else room_guids[i]
+        if guid is not None and guid not in room_ids:
+            room_ids[guid] = next_id
+            new_rooms[i] = _room(next_id, guid, values, i)
+            next_id -= 1
+        ids.append(next_id)
+        next_id -= 1
+        room_of.append(None if guid is None else room_ids[guid])
+    given = {_GUID_COLUMN: [values[GUID][i] for i in creating],
+             "session_id": [sessions[i].id for i in creating], "room_id": room_of,
+             **{column: [values[field][i] for i in creating]
+                for field, column in _COLUMNS if field in values}}
+    if teachers is not None:
+        given["teacher_id"] = [None if teachers[i] is None else teachers[i].id
+                               for i in creating]
+    meetings = list(map(RECORD_TYPES[Table.INTERVENTION], ids, *(
+        _or_default(given.get(column), default)
+        for column, default in record_defaults(Table.INTERVENTION).items())))
+    overlay.take_placeholders(first - next_id)
+    overlay.creations.hold_placeholders(first, first - next_id)
+    overlay.file_records(Table.ROOM, new_rooms.values())
+    overlay.file_records(Table.INTERVENTION, meetings)
+    fates: list[Fate] = [None] * height
+    for i, meeting in zip(creating, meetings, strict=True):
+        room = new_rooms.get(i)
+        fates[i] = (((Table.INTERVENTION, meeting.id, GUID),), meeting) if room is None else (
+            ((Table.ROOM, room.id, ROOM_GUID), (Table.INTERVENTION, meeting.id, GUID)),
+            CreatedRecords((room, meeting)))
+    return fates
+
+
+def _room(room_id: int, guid: Any, values: dict[str, list[Any]], row: int) -> Any:
+    """The room the row ``row`` creates, as create() makes it: its defaults overlaid with
+    the row's values."""
+    columns = {**record_defaults(Table.ROOM), _ROOM_GUID_COLUMN: guid}
+    for field, column in _ROOM_COLUMNS:
+        value = values[field][row] if field in values else None
+        if value is not None:
+            columns[column] = value
+    return RECORD_TYPES[Table.ROOM](room_id, *columns.values())
+
+
+def _or_default(given: list[Any] | None, default: Any) -> Iterable[Any]:
+    """A column of new records: the values given, the default where none is."""
+    if given is None:
+        return repeat(default)
+    return [default if value is None else value for value in given] if None in given else given
