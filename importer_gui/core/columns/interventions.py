@@ -51,7 +51,8 @@ from importer_gui.core.setting_rows import Subjects, Warn
 
 SPEC_NAME = SPEC.name
 # Rows decided at a time: a part's cells and values are held while it is planned.
-PART = 16384
+PART = 1 << 14
+_PIECE = 1 << 10  # rows given (then let go of) at a time
 # The cells read the same whichever row holds them, and never equal to a cell of another
 # of these kinds (a text read as a warning, an unreadable cell: the part is the row
 # planner's).
@@ -64,8 +65,8 @@ Row = tuple[Cell, ...]
 # What a row planned by the row planner or here gives: its results, changes and outcome.
 Planned = tuple[Sequence[Any], Any, Outcome]
 # A row's fate: None for the row planner, else the records it creates, as the plan holds
-# them, and the records it sets (for the warnings of SettingRows).
-Fate = tuple[Subjects, Any] | None
+# them (its meeting, or its room and its meeting).
+Fate = Any
 
 
 def takes(action: BoundAction) -> bool:
@@ -92,47 +93,50 @@ class Parts:
         self._row_planner = row_planner
         self._created = _clean_results(SPEC_NAME, Outcome.CREATE)
         self._pending: deque[list[Row]] = deque()  # the parts read, not decided yet
-        self._fates: Iterator[Fate] = iter(())
+        self._fates: list[Fate] = []  # the fates of the part's rows left, the next last
 
     def through(self, rows: Iterable[tuple[int, tuple[int, Row]]],
                 ) -> Iterator[tuple[int, tuple[int, Row]]]:
-        """The numbered rows as they come, a part at a time (held until it is decided)."""
-        return chain.from_iterable(self._parts(iter(rows)))
+        """The numbered rows as they come, a part at a time, each part held until decided
+        (the rows given let go of a few at a time, so that a part read ahead is held beside
+        the rest of the one before, not all of it)."""
+        return chain.from_iterable(self._pieces(iter(rows)))
 
-    def _parts(self, rows: Iterator[tuple[int, tuple[int, Row]]],
-               ) -> Iterator[list[tuple[int, tuple[int, Row]]]]:
+    def _pieces(self, rows: Iterator[tuple[int, tuple[int, Row]]],
+                ) -> Iterator[list[tuple[int, tuple[int, Row]]]]:
         while part := list(islice(rows, PART)):
             self._pending.append([cells for _, (_, cells) in part])
-            yield part
+            pieces = [part[start:start + _PIECE] for start in range(0, len(part), _PIECE)]
+            del part
+            pieces.reverse()
+            while pieces:
+                yield pieces.pop()
 
     def plan_one(self, cells: Row) -> Planned:
         """The next row planned: as decided, or by the row planner."""
-        fate = next(self._fates, _PART_DONE)
-        if fate is _PART_DONE:
-            self._decide_next()
-            fate = next(self._fates)
+        fate = self._fates.pop() if self._fates else self._decide_next()
         if fate is None:
             return self._row_planner(cells)
-        subjects, held = fate  # type: ignore[misc]
-        if self._warn is not None and (warnings := self._warn(subjects)):
+        held = fate
+        if self._warn is not None and (warnings := self._warn(_subjects(held))):
             from importer_gui.core.planner import _shared_results
 
             return _shared_results(SPEC_NAME, Outcome.CREATE, list(warnings)), held, (
                 Outcome.CREATE)
         return self._created, held, Outcome.CREATE
 
-    def _decide_next(self) -> None:
-        """Decide the next part read, the rows before it all planned."""
+    def _decide_next(self) -> Fate:
+        """Decide the next part read, the rows before it all planned: its first row's
+        fate (the others' kept, last first)."""
         rows = self._pending.popleft()
         fates = _decide(self._overlay, self._action, rows)
         if fates is None:
-            self._fates = iter(repeat(None, len(rows)))
+            fates = [None] * len(rows)
         else:
-            self._fates = iter(fates)
             self._imp_plan.by_columns = True
-
-
-_PART_DONE = object()  # the fates of a part all taken
+        fates.reverse()
+        self._fates = fates
+        return fates.pop()
 
 
 def _decide(overlay: Overlay, action: BoundAction, rows: list[Row]) -> list[Fate] | None:
@@ -191,7 +195,9 @@ def _read(overlay: Overlay, action: BoundAction, rows: list[Row],
             value_of[cell] = value
             if ctx.failed:
                 failed.add(cell)
-        values[name] = list(map(value_of.__getitem__, column))
+        # A text read as it is (most) is its cell itself: the column is then the values.
+        values[name] = column if all(value is cell for cell, value in value_of.items()) else (
+            list(map(value_of.__getitem__, column)))
         if failed:
             failing.update(i for i, cell in enumerate(column) if cell in failed)
     return values, failing
@@ -280,10 +286,16 @@ def _made(overlay: Overlay, values: dict[str, list[Any]], creating: list[int],
     fates: list[Fate] = [None] * height
     for i, meeting in zip(creating, meetings, strict=True):
         room = new_rooms.get(i)
-        fates[i] = (((Table.INTERVENTION, meeting.id, GUID),), meeting) if room is None else (
-            ((Table.ROOM, room.id, ROOM_GUID), (Table.INTERVENTION, meeting.id, GUID)),
-            CreatedRecords((room, meeting)))
+        fates[i] = meeting if room is None else CreatedRecords((room, meeting))
     return fates
+
+
+def _subjects(held: Any) -> Subjects:
+    """The records a row creating ``held`` sets, as its RowContext would say them."""
+    if type(held) is CreatedRecords:
+        room, meeting = held
+        return ((Table.ROOM, room.id, ROOM_GUID), (Table.INTERVENTION, meeting.id, GUID))
+    return ((Table.INTERVENTION, held.id, GUID),)
 
 
 def _room(room_id: int, guid: Any, values: dict[str, list[Any]], row: int) -> Any:
