@@ -80,6 +80,17 @@ class _Index:
         else:
             self.groups[key] = {group.id: group, record.id: record}
 
+    def add_all(self, records: list[Record]) -> None:
+        """File records in turn (``add``); at once where their keys are all new and each
+        their own (new GUIDs, say)."""
+        keys = list(map(self.key, records))
+        groups = self.groups
+        if len(set(keys)) == len(keys) and groups.keys().isdisjoint(keys):
+            groups.update(zip(keys, records, strict=True))
+        else:
+            for record in records:
+                self.add(record)
+
     def remove(self, record: Record) -> None:
         """Take a record out of its key's group."""
         key = self.key(record)
@@ -270,12 +281,10 @@ class Overlay:
         """Add new records, each filed in the table's indexes in turn as create() files it:
         the indexes stay as rows creating them one by one would leave them (add_records
         makes them again, in the table's order)."""
-        records_by_id = self.tables[table]
-        indexes = self._table_indexes[table]
-        for record in records:
-            records_by_id[record.id] = record
-            for index in indexes:
-                index.add(record)
+        records = list(records)
+        self.tables[table].update(zip(map(attrgetter("id"), records), records, strict=True))
+        for index in self._table_indexes[table]:
+            index.add_all(records)
 
     def stored(self, table: Table) -> StoredColumns | None:
         """The stored records of a table as the store's columns, while this plan has read

@@ -21,3 +21,30 @@ def test_finds_after_many_records_added_see_old_and_new_ones() -> None:
     assert overlay.find_one(Table.TRAINING, "path_code", f"OLD-{STORED}").id == STORED
     assert overlay.find_one(Table.TRAINING, "path_code", "NEW-0") is None
     assert len(overlay.groups(Table.TRAINING, "path_code", lambda r: r.path_code)) == 2 * STORED
+
+
+def test_records_filed_at_once_are_found_as_if_filed_one_by_one() -> None:
+    def filed(records: list[TrainingRec], *, at_once: bool) -> Overlay:
+        overlay = Overlay(StoreState(trainings={1: TrainingRec(1, "OLD-1", title="Old")}))
+        assert overlay.find_one(Table.TRAINING, "path_code", "OLD-1").id == 1  # indexed
+        if at_once:
+            overlay.file_records(Table.TRAINING, records)
+        else:
+            for record in records:
+                overlay.tables[Table.TRAINING][record.id] = record
+                overlay._file(Table.TRAINING, record)
+        return overlay
+
+    def found(overlay: Overlay, code: str) -> list[int]:
+        return [r.id for r in overlay.find(Table.TRAINING, "path_code", lambda r: r.path_code,
+                                           code)]
+
+    new = [TrainingRec(-1, "NEW-1", title="A"), TrainingRec(-2, "NEW-2", title="B")]
+    # Keys all new (filed in one go), then one an old record holds and one given twice.
+    for records in (new, [*new, TrainingRec(-3, "OLD-1", title="C")],
+                    [*new, TrainingRec(-3, "NEW-1", title="C")]):
+        at_once, one_by_one = filed(records, at_once=True), filed(records, at_once=False)
+        for code in ("OLD-1", "NEW-1", "NEW-2", "NONE"):
+            assert found(at_once, code) == found(one_by_one, code)
+        assert at_once.tables[Table.TRAINING] == one_by_one.tables[Table.TRAINING]
+    assert found(filed(records, at_once=True), "NEW-1") == [-1, -3]

@@ -17,11 +17,12 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime, time
-from itertools import chain, islice, repeat
-from operator import attrgetter, itemgetter
+from functools import partial
+from itertools import accumulate, chain, compress, count, islice, repeat
+from operator import attrgetter, itemgetter, sub
 from typing import Any
 
-from importer_gui.core.actions.base import CLEAR, _readers
+from importer_gui.core.actions.base import CLEAR, FieldReader, _readers, read_as_itself
 from importer_gui.core.actions.intervention import (
     _COLUMNS,
     _GUID_COLUMN,
@@ -146,14 +147,14 @@ def _decide(overlay: Overlay, action: BoundAction, rows: list[Row]) -> list[Fate
     if read is None:
         return None
     values, failing = read
-    trainings = _found(values[TRAINING_CODE], lambda code: overlay.find_one(
-        Table.TRAINING, _CODE_COLUMN, code))
+    trainings = _found(values[TRAINING_CODE], partial(
+        overlay.find_one, Table.TRAINING, _CODE_COLUMN))
     keys = [None if training is None or title is None else (training.id, title)
             for training, title in zip(trainings, values[SESSION_TITLE], strict=True)]
-    sessions = _found(keys, lambda key: overlay.find_single(Table.SESSION, *_BY_TITLE, key))
+    sessions = _found(keys, partial(overlay.find_single, Table.SESSION, *_BY_TITLE))
     logins = values.get(LOGIN)
-    teachers = None if logins is None else _found(logins, lambda login: overlay.find_one(
-        Table.TEACHER, _LOGIN_COLUMN, login))
+    teachers = None if logins is None else _found(logins, partial(
+        overlay.find_one, Table.TEACHER, _LOGIN_COLUMN))
     creating = [i for i, session in enumerate(sessions)
                 if session is not None and session is not SEVERAL and i not in failing
                 and (logins is None or logins[i] is None or teachers[i] is not None)]  # type: ignore[index]
@@ -180,31 +181,45 @@ def _read(overlay: Overlay, action: BoundAction, rows: list[Row],
     values: dict[str, list[Any]] = {}
     failing: set[int] = set()
     for reader in action.readers:
-        name = reader[0]
-        column = list(map(itemgetter(reader[1]), rows))
+        name, index, _mandatory, limit, convert, _known, key = reader
+        column = list(map(itemgetter(index), rows))
         if not set(map(type, column)) <= _PLAIN_CELLS:
             return None
-        value_of: dict[Cell, Any] = {}
-        failed: set[Cell] = set()
-        distinct = list(dict.fromkeys(column))
-        for cell, ctx in zip(distinct, read_each(action, reader, overlay, distinct),
-                             strict=True):
-            value = ctx.values.get(name)
-            if value is CLEAR or any(issue.level is Level.WARNING for issue in ctx.issues):
-                return None
-            value_of[cell] = value
-            if ctx.failed:
-                failed.add(cell)
-        # A text read as it is (most) is its cell itself: the column is then the values.
-        values[name] = column if all(value is cell for cell, value in value_of.items()) else (
-            list(map(value_of.__getitem__, column)))
+        distinct: Iterable[Cell] = dict.fromkeys(column)
+        if convert is None:  # a text field: most cells are read as themselves
+            distinct = [cell for cell in distinct if not read_as_itself(cell, limit, key)]
+        read = _read_cells(overlay, action, reader, distinct)
+        if read is None:
+            return None
+        value_of, failed = read
+        if convert is not None:
+            values[name] = list(map(value_of.__getitem__, column))
+        else:
+            values[name] = list(map(value_of.get, column, column)) if value_of else column
         if failed:
-            failing.update(i for i, cell in enumerate(column) if cell in failed)
+            failing.update(compress(count(), map(failed.__contains__, column)))
     return values, failing
 
 
+def _read_cells(overlay: Overlay, action: BoundAction, reader: FieldReader,
+                cells: Iterable[Cell]) -> tuple[dict[Cell, Any], set[Cell]] | None:
+    """Each cell's value in the field of ``reader`` (None where it gives none), and the
+    cells that do not read; None when one reads with a warning or empties a column."""
+    value_of: dict[Cell, Any] = {}
+    failed: set[Cell] = set()
+    cells = list(cells)
+    for cell, ctx in zip(cells, read_each(action, reader, overlay, cells), strict=True):
+        value = ctx.values.get(reader[0])
+        if value is CLEAR or any(issue.level is Level.WARNING for issue in ctx.issues):
+            return None
+        value_of[cell] = value
+        if ctx.failed:
+            failed.add(cell)
+    return value_of, failed
+
+
 def _found(values: list[Any], find: Callable[[Any], Any]) -> list[Any]:
-    """Per row, what ``find`` finds by its value (None where it has none), asked once for
+    """Per row, what ``find`` finds by its value (None where it gives none), asked once for
     each distinct value."""
     found = {value: find(value) for value in dict.fromkeys(values) if value is not None}
     return list(map(found.get, values))
@@ -227,24 +242,19 @@ def _rooms(overlay: Overlay, values: dict[str, list[Any]], creating: list[int],
     guids = values.get(ROOM_GUID)
     if guids is None:
         return {}
-    labels, capacities = values.get(ROOM_LABEL), values.get(ROOM_CAPACITY)
-    given: dict[Any, tuple[Any, Any]] = {}
-    for i in creating:
-        guid = guids[i]
-        if guid is None:
-            continue
-        room = (None if labels is None else labels[i],
-                None if capacities is None else capacities[i])
-        if given.setdefault(guid, room) != room:
+    given = [guids[i] for i in creating], *(
+        repeat(None) if values.get(field) is None else [values[field][i] for i in creating]
+        for field in (ROOM_LABEL, ROOM_CAPACITY))  # (None for a field the file lacks)
+    named = [room for room in dict.fromkeys(zip(*given, strict=False)) if room[0] is not None]
+    held = {guid: (label, capacity) for guid, label, capacity in named}
+    if len(held) != len(named):  # a room given two labels or capacities
+        return None
+    rooms = {guid: overlay.find_one(Table.ROOM, _ROOM_GUID_COLUMN, guid) for guid in held}
+    for guid, room in rooms.items():
+        label, capacity = held[guid]
+        if room is not None and not ((label is None or label == room.label)
+                                     and (capacity is None or capacity == room.capacity)):
             return None
-    rooms: dict[Any, Any] = {}
-    for guid, (label, capacity) in given.items():
-        room = overlay.find_one(Table.ROOM, _ROOM_GUID_COLUMN, guid)
-        if room is not None and not (
-                (label is None or label == room.label)
-                and (capacity is None or capacity == room.capacity)):
-            return None
-        rooms[guid] = room
     return rooms
 
 
@@ -255,22 +265,22 @@ def _made(overlay: Overlay, values: dict[str, list[Any]], creating: list[int],
     with the ids the row planner gives them (a row's room, then its meeting) and filed in
     the overlay; each row's fate."""
     room_guids = values.get(ROOM_GUID)
+    named = [None] * len(creating) if room_guids is None else [room_guids[i] for i in creating]
+    # The first row naming a room no record holds makes it: the places of those rows.
+    firsts = dict(zip(reversed(named), range(len(named) - 1, -1, -1), strict=True))
+    makers = sorted(k for guid, k in firsts.items() if guid is not None and rooms[guid] is None)
+    made = bytearray(len(creating))
+    for k in makers:
+        made[k] = 1
+    first = overlay.next_placeholder()
+    # Each row's meeting takes the next id, after its room's when it makes one.
+    ids = list(map(sub, range(first, first - len(creating), -1), accumulate(made)))
+    new_rooms = {k: _room(ids[k] + 1, named[k], values, creating[k]) for k in makers}
     room_ids = {guid: room.id for guid, room in rooms.items() if room is not None}
-    first = next_id = overlay.next_placeholder()
-    ids: list[int] = []
-    room_of: list[Any] = []  # per meeting, its room's id (None: none)
-    new_rooms: dict[int, Any] = {}  # creating row -> the room it makes
-    for i in creating:
-        guid = None if room_guids is None else room_guids[i]
-        if guid is not None and guid not in room_ids:
-            room_ids[guid] = next_id
-            new_rooms[i] = _room(next_id, guid, values, i)
-            next_id -= 1
-        ids.append(next_id)
-        next_id -= 1
-        room_of.append(None if guid is None else room_ids[guid])
+    room_ids.update((named[k], room.id) for k, room in new_rooms.items())
     given = {_GUID_COLUMN: [values[GUID][i] for i in creating],
-             "session_id": [sessions[i].id for i in creating], "room_id": room_of,
+             "session_id": [sessions[i].id for i in creating],
+             "room_id": list(map(room_ids.get, named)),
              **{column: [values[field][i] for i in creating]
                 for field, column in _COLUMNS if field in values}}
     if teachers is not None:
@@ -279,14 +289,16 @@ def _made(overlay: Overlay, values: dict[str, list[Any]], creating: list[int],
     meetings = list(map(RECORD_TYPES[Table.INTERVENTION], ids, *(
         _or_default(given.get(column), default)
         for column, default in record_defaults(Table.INTERVENTION).items())))
-    overlay.take_placeholders(first - next_id)
-    overlay.creations.hold_placeholders(first, first - next_id)
+    count = len(creating) + len(makers)
+    overlay.take_placeholders(count)
+    overlay.creations.hold_placeholders(first, count)
     overlay.file_records(Table.ROOM, new_rooms.values())
     overlay.file_records(Table.INTERVENTION, meetings)
     fates: list[Fate] = [None] * height
     for i, meeting in zip(creating, meetings, strict=True):
-        room = new_rooms.get(i)
-        fates[i] = meeting if room is None else CreatedRecords((room, meeting))
+        fates[i] = meeting
+    for k, room in new_rooms.items():
+        fates[creating[k]] = CreatedRecords((room, meetings[k]))
     return fates
 
 
