@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from functools import partial
 from itertools import accumulate, chain, compress, count, islice, repeat
@@ -95,6 +96,7 @@ class Parts:
         self._created = _clean_results(SPEC_NAME, Outcome.CREATE)
         self._pending: deque[list[Row]] = deque()  # the parts read, not decided yet
         self._fates: list[Fate] = []  # the fates of the part's rows left, the next last
+        self._found = _Found()
 
     def through(self, rows: Iterable[tuple[int, tuple[int, Row]]],
                 ) -> Iterator[tuple[int, tuple[int, Row]]]:
@@ -130,7 +132,7 @@ class Parts:
         """Decide the next part read, the rows before it all planned: its first row's
         fate (the others' kept, last first)."""
         rows = self._pending.popleft()
-        fates = _decide(self._overlay, self._action, rows)
+        fates = _decide(self._overlay, self._action, rows, self._found)
         if fates is None:
             fates = [None] * len(rows)
         else:
@@ -140,26 +142,37 @@ class Parts:
         return fates.pop()
 
 
-def _decide(overlay: Overlay, action: BoundAction, rows: list[Row]) -> list[Fate] | None:
+@dataclass
+class _Found:
+    """The course, session or teacher each value found so far (None: none; SEVERAL): this
+    action changes none of them, so a value finds the same in every part of its import."""
+
+    trainings: dict[Any, Any] = field(default_factory=dict)
+    sessions: dict[Any, Any] = field(default_factory=dict)
+    teachers: dict[Any, Any] = field(default_factory=dict)
+
+
+def _decide(overlay: Overlay, action: BoundAction, rows: list[Row],
+            found: _Found) -> list[Fate] | None:
     """Each row's fate, the records the rows create made and filed in the overlay; None,
     with nothing changed, when the part is the row planner's."""
     read = _read(overlay, action, rows)
     if read is None:
         return None
     values, failing = read
-    trainings = _found(values[TRAINING_CODE], partial(
+    trainings = _found(values[TRAINING_CODE], found.trainings, partial(
         overlay.find_one, Table.TRAINING, _CODE_COLUMN))
     keys = [None if training is None or title is None else (training.id, title)
             for training, title in zip(trainings, values[SESSION_TITLE], strict=True)]
-    sessions = _found(keys, partial(overlay.find_single, Table.SESSION, *_BY_TITLE))
+    sessions = _found(keys, found.sessions, partial(
+        overlay.find_single, Table.SESSION, *_BY_TITLE))
     logins = values.get(LOGIN)
-    teachers = None if logins is None else _found(logins, partial(
+    teachers = None if logins is None else _found(logins, found.teachers, partial(
         overlay.find_one, Table.TEACHER, _LOGIN_COLUMN))
     creating = [i for i, session in enumerate(sessions)
                 if session is not None and session is not SEVERAL and i not in failing
                 and (logins is None or logins[i] is None or teachers[i] is not None)]  # type: ignore[index]
-    guids = values[GUID]
-    if not _new_meetings(overlay, [guids[i] for i in creating]):
+    if not _new_meetings(overlay, _at(values[GUID], creating)):
         return None
     rooms = _rooms(overlay, values, creating)
     if rooms is None:
@@ -218,20 +231,30 @@ def _read_cells(overlay: Overlay, action: BoundAction, reader: FieldReader,
     return value_of, failed
 
 
-def _found(values: list[Any], find: Callable[[Any], Any]) -> list[Any]:
+def _found(values: list[Any], known: dict[Any, Any], find: Callable[[Any], Any]) -> list[Any]:
     """Per row, what ``find`` finds by its value (None where it gives none), asked once for
-    each distinct value."""
-    found = {value: find(value) for value in dict.fromkeys(values) if value is not None}
-    return list(map(found.get, values))
+    each value not ``known`` (which then keeps its answer)."""
+    known.update({value: find(value) for value in dict.fromkeys(values)
+                  if value is not None and value not in known})
+    return list(map(known.get, values))
 
 
 def _new_meetings(overlay: Overlay, guids: list[Any]) -> bool:
     """Whether each GUID is given once and finds no meeting: every row then creates one."""
-    if len(set(guids)) != len(guids):
+    given = set(guids)
+    if len(given) != len(guids):
         return False
     groups = overlay.groups(Table.INTERVENTION, _GUID_COLUMN, attrgetter(_GUID_COLUMN))
     return not any(overlay.find_one(Table.INTERVENTION, _GUID_COLUMN, guid) is not None
-                   for guid in groups.keys() & set(guids))
+                   for guid in groups.keys() & given)
+
+
+def _at(values: list[Any], rows: list[int]) -> list[Any]:
+    """The values at ``rows``."""
+    return list(map(values.__getitem__, rows))
+
+
+_ID = attrgetter("id")
 
 
 def _rooms(overlay: Overlay, values: dict[str, list[Any]], creating: list[int],
@@ -242,8 +265,8 @@ def _rooms(overlay: Overlay, values: dict[str, list[Any]], creating: list[int],
     guids = values.get(ROOM_GUID)
     if guids is None:
         return {}
-    given = [guids[i] for i in creating], *(
-        repeat(None) if values.get(field) is None else [values[field][i] for i in creating]
+    given = _at(guids, creating), *(
+        repeat(None) if values.get(field) is None else _at(values[field], creating)
         for field in (ROOM_LABEL, ROOM_CAPACITY))  # (None for a field the file lacks)
     named = [room for room in dict.fromkeys(zip(*given, strict=False)) if room[0] is not None]
     held = {guid: (label, capacity) for guid, label, capacity in named}
@@ -265,7 +288,7 @@ def _made(overlay: Overlay, values: dict[str, list[Any]], creating: list[int],
     with the ids the row planner gives them (a row's room, then its meeting) and filed in
     the overlay; each row's fate."""
     room_guids = values.get(ROOM_GUID)
-    named = [None] * len(creating) if room_guids is None else [room_guids[i] for i in creating]
+    named = [None] * len(creating) if room_guids is None else _at(room_guids, creating)
     # The first row naming a room no record holds makes it: the places of those rows.
     firsts = dict(zip(reversed(named), range(len(named) - 1, -1, -1), strict=True))
     makers = sorted(k for guid, k in firsts.items() if guid is not None and rooms[guid] is None)
@@ -278,10 +301,10 @@ def _made(overlay: Overlay, values: dict[str, list[Any]], creating: list[int],
     new_rooms = {k: _room(ids[k] + 1, named[k], values, creating[k]) for k in makers}
     room_ids = {guid: room.id for guid, room in rooms.items() if room is not None}
     room_ids.update((named[k], room.id) for k, room in new_rooms.items())
-    given = {_GUID_COLUMN: [values[GUID][i] for i in creating],
-             "session_id": [sessions[i].id for i in creating],
+    given = {_GUID_COLUMN: _at(values[GUID], creating),
+             "session_id": list(map(_ID, _at(sessions, creating))),
              "room_id": list(map(room_ids.get, named)),
-             **{column: [values[field][i] for i in creating]
+             **{column: _at(values[field], creating)
                 for field, column in _COLUMNS if field in values}}
     if teachers is not None:
         given["teacher_id"] = [None if teachers[i] is None else teachers[i].id
@@ -314,8 +337,8 @@ def _room(room_id: int, guid: Any, values: dict[str, list[Any]], row: int) -> An
     """The room the row ``row`` creates, as create() makes it: its defaults overlaid with
     the row's values."""
     columns = {**record_defaults(Table.ROOM), _ROOM_GUID_COLUMN: guid}
-    for field, column in _ROOM_COLUMNS:
-        value = values[field][row] if field in values else None
+    for name, column in _ROOM_COLUMNS:
+        value = values[name][row] if name in values else None
         if value is not None:
             columns[column] = value
     return RECORD_TYPES[Table.ROOM](room_id, *columns.values())
