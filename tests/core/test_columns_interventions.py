@@ -119,8 +119,8 @@ class Generator:
             row = self.row(i)
             if self.rng.random() < self.knobs.repeated and rows:
                 row[0] = rows[self.rng.randrange(len(rows))][0]
-            if self.rng.random() < self.knobs.stored_meetings:
-                row[0] = f"OLD-{self.rng.randrange(20)}"
+            if self.rng.random() < self.knobs.stored_meetings:  # some written with spaces
+                row[0] = f"OLD-{self.rng.randrange(20)}".center(self.rng.choice((6, 8)))
             if self.rng.random() < self.knobs.room_changed:
                 row[6] = f"{row[6]} (refaite)"
             if self.rng.random() < self.knobs.invisible:

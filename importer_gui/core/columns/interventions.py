@@ -15,13 +15,13 @@ again, from the overlay as those rows left it.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from functools import partial
 from itertools import accumulate, chain, compress, count, islice, repeat
 from operator import attrgetter, itemgetter, sub
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from importer_gui.core.actions.base import CLEAR, FieldReader, _readers, read_as_itself
 from importer_gui.core.actions.intervention import (
@@ -51,21 +51,22 @@ from importer_gui.core.plan import CreatedRecords, ImportPlan
 from importer_gui.core.records import RECORD_TYPES, Table
 from importer_gui.core.setting_rows import Subjects, Warn
 
+if TYPE_CHECKING:
+    from importer_gui.core.planner import Planned, RowPlanner
+
 SPEC_NAME = SPEC.name
 # Rows decided at a time: a part's cells and values are held while it is planned.
 PART = 1 << 14
 _PIECE = 1 << 10  # rows given (then let go of) at a time
-# The cells read the same whichever row holds them, and never equal to a cell of another
-# of these kinds (a text read as a warning, an unreadable cell: the part is the row
-# planner's).
+# The kinds of cell read alike in any row, none ever equal to a cell of another kind: a
+# part holding any other (a text read with a warning, an unreadable cell) is the row
+# planner's.
 _PLAIN_CELLS = frozenset({str, datetime, date, time})
 _CODE_COLUMN, _LOGIN_COLUMN = STORE_COLUMNS[TRAINING_CODE], STORE_COLUMNS[LOGIN]
 # The session by title within its course: the overlay's index and key the row planner uses.
 _BY_TITLE = next((name, key) for field, name, key, _ in _SESSION_BY if field == SESSION_TITLE)
 
 Row = tuple[Cell, ...]
-# What a row planned by the row planner or here gives: its results, changes and outcome.
-Planned = tuple[Sequence[Any], Any, Outcome]
 # A row's fate: None for the row planner, else the records it creates, as the plan holds
 # them (its meeting, or its room and its meeting).
 Fate = Any
@@ -87,7 +88,7 @@ class Parts:
     then planned in its turn (``plan_one``)."""
 
     def __init__(self, overlay: Overlay, action: BoundAction, imp_plan: ImportPlan,
-                 warn: Warn | None, row_planner: Callable[[Row], Planned]) -> None:
+                 warn: Warn | None, row_planner: RowPlanner) -> None:
         from importer_gui.core.planner import _clean_results
 
         self._overlay, self._action, self._warn = overlay, action, warn
@@ -120,13 +121,12 @@ class Parts:
         fate = self._fates.pop() if self._fates else self._decide_next()
         if fate is None:
             return self._row_planner(cells)
-        held = fate
-        if self._warn is not None and (warnings := self._warn(_subjects(held))):
+        if self._warn is not None and (warnings := self._warn(_subjects(fate))):
             from importer_gui.core.planner import _shared_results
 
-            return _shared_results(SPEC_NAME, Outcome.CREATE, list(warnings)), held, (
+            return _shared_results(SPEC_NAME, Outcome.CREATE, list(warnings)), fate, (
                 Outcome.CREATE)
-        return self._created, held, Outcome.CREATE
+        return self._created, fate, Outcome.CREATE
 
     def _decide_next(self) -> Fate:
         """Decide the next part read, the rows before it all planned: its first row's
@@ -156,6 +156,10 @@ def _decide(overlay: Overlay, action: BoundAction, rows: list[Row],
             found: _Found) -> list[Fate] | None:
     """Each row's fate, the records the rows create made and filed in the overlay; None,
     with nothing changed, when the part is the row planner's."""
+    rows = _padded(action, rows)
+    meetings = overlay.groups(Table.INTERVENTION, _GUID_COLUMN, attrgetter(_GUID_COLUMN))
+    if not meetings.keys().isdisjoint(map(itemgetter(action.fields[GUID].index), rows)):
+        return None  # a meeting found by a cell as it is (a file checked again, say)
     read = _read(overlay, action, rows)
     if read is None:
         return None
@@ -172,28 +176,32 @@ def _decide(overlay: Overlay, action: BoundAction, rows: list[Row],
     creating = [i for i, session in enumerate(sessions)
                 if session is not None and session is not SEVERAL and i not in failing
                 and (logins is None or logins[i] is None or teachers[i] is not None)]  # type: ignore[index]
-    if not _new_meetings(overlay, _at(values[GUID], creating)):
-        return None
     rooms = _rooms(overlay, values, creating)
     if rooms is None:
         return None
     return _made(overlay, values, creating, sessions, teachers, rooms, len(rows))
 
 
-def _read(overlay: Overlay, action: BoundAction, rows: list[Row],
-          ) -> tuple[dict[str, list[Any]], set[int]] | None:
-    """Per field, each row's value (None where it gives none), and the rows whose cells
-    do not all read; None when a cell reads with a warning, empties a column, or is of a
-    kind read its own way."""
+def _padded(action: BoundAction, rows: list[Row]) -> list[Row]:
+    """The rows, each filled with empty cells to the action's width as read_values fills
+    it."""
     if action.readers is None:
         action.readers = _readers(action)
     width = action.width
-    if rows and min(map(len, rows)) < width:  # filled with empty cells, as read_values does
-        rows = [row if len(row) >= width else (*row, *[""] * (width - len(row)))
-                for row in rows]
+    if not rows or min(map(len, rows)) >= width:
+        return rows
+    return [row if len(row) >= width else (*row, *[""] * (width - len(row))) for row in rows]
+
+
+def _read(overlay: Overlay, action: BoundAction, rows: list[Row],
+          ) -> tuple[dict[str, list[Any]], set[int]] | None:
+    """Per field, each row's value (None where it gives none), and the rows whose cells
+    do not all read (the rows as wide as the action reads); None when a cell reads with a
+    warning, empties a column, or is of a kind read its own way, or when a GUID is given
+    twice or finds a meeting (looked at first: such a part is the row planner's)."""
     values: dict[str, list[Any]] = {}
     failing: set[int] = set()
-    for reader in action.readers:
+    for reader in sorted(action.readers, key=lambda reader: reader[0] != GUID):
         name, index, _mandatory, limit, convert, _known, key = reader
         column = list(map(itemgetter(index), rows))
         if not set(map(type, column)) <= _PLAIN_CELLS:
@@ -211,6 +219,9 @@ def _read(overlay: Overlay, action: BoundAction, rows: list[Row],
             values[name] = list(map(value_of.get, column, column)) if value_of else column
         if failed:
             failing.update(compress(count(), map(failed.__contains__, column)))
+        if name == GUID and not _new_meetings(
+                overlay, [guid for guid in values[GUID] if guid is not None]):
+            return None
     return values, failing
 
 
