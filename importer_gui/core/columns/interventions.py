@@ -68,8 +68,9 @@ _CODE_COLUMN, _LOGIN_COLUMN = STORE_COLUMNS[TRAINING_CODE], STORE_COLUMNS[LOGIN]
 _BY_TITLE = next((name, key) for field, name, key, _ in _SESSION_BY if field == SESSION_TITLE)
 
 Row = tuple[Cell, ...]
-# A row's fate: None for the row planner, else the records it creates, as the plan holds
-# them (its meeting, or its room and its meeting).
+# A row's fate: None for the row planner; the records it creates, as the plan holds them
+# (its meeting, or its room and its meeting); or the stored meeting it leaves as it is
+# (_Kept).
 Fate = Any
 
 
@@ -90,12 +91,16 @@ class Parts:
 
     def __init__(self, overlay: Overlay, action: BoundAction, imp_plan: ImportPlan,
                  warn: Warn | None, row_planner: RowPlanner) -> None:
-        from importer_gui.core.planner import _clean_results
+        from importer_gui.core.planner import NO_CHANGES, _clean_results, _shared_results
 
         self._overlay, self._action, self._warn = overlay, action, warn
         self._imp_plan = imp_plan
         self._row_planner = row_planner
-        self._created = _clean_results(SPEC_NAME, Outcome.CREATE)
+        self._by_rows = False  # every part from now on the row planner's
+        self._clean = {outcome: _clean_results(SPEC_NAME, outcome)
+                       for outcome in (Outcome.CREATE, Outcome.UNCHANGED)}
+        self._warned = partial(_shared_results, SPEC_NAME)
+        self._no_changes = NO_CHANGES
         self._pending: deque[list[Row]] = deque()  # the parts read, not decided yet
         self._fates: list[Fate] = []  # the fates of the part's rows left, the next last
         self._found = _Found()
@@ -122,19 +127,25 @@ class Parts:
         fate = self._fates.pop() if self._fates else self._decide_next()
         if fate is None:
             return self._row_planner(cells)
-        if self._warn is not None and (warnings := self._warn(_subjects(fate))):
-            from importer_gui.core.planner import _shared_results
-
-            return _shared_results(SPEC_NAME, Outcome.CREATE, list(warnings)), fate, (
-                Outcome.CREATE)
-        return self._created, fate, Outcome.CREATE
+        if type(fate) is _Kept:
+            outcome, held = Outcome.UNCHANGED, self._no_changes
+            subjects: Subjects = ((Table.INTERVENTION, fate.meeting.id, GUID),)
+        else:
+            outcome, held, subjects = Outcome.CREATE, fate, _subjects(fate)
+        if self._warn is not None and (warnings := self._warn(subjects)):
+            return self._warned(outcome, list(warnings)), held, outcome
+        return self._clean[outcome], held, outcome
 
     def _decide_next(self) -> Fate:
         """Decide the next part read, the rows before it all planned: its first row's
-        fate (the others' kept, last first)."""
+        fate (the others' kept, last first). Once a part is the row planner's, so is the
+        rest of the import: a part found so after it was read cost that reading for
+        nothing, and the parts after it are most often like it."""
         rows = self._pending.popleft()
-        fates = _decide(self._overlay, self._action, rows, self._found)
+        fates = None if self._by_rows else _decide(self._overlay, self._action, rows,
+                                                   self._found)
         if fates is None:
+            self._by_rows = True
             fates = [None] * len(rows)
         else:
             self._imp_plan.by_columns = True
@@ -158,9 +169,6 @@ def _decide(overlay: Overlay, action: BoundAction, rows: list[Row],
     """Each row's fate, the records the rows create made and filed in the overlay; None,
     with nothing changed, when the part is the row planner's."""
     rows = _padded(action, rows)
-    meetings = overlay.groups(Table.INTERVENTION, _GUID_COLUMN, attrgetter(_GUID_COLUMN))
-    if not meetings.keys().isdisjoint(map(itemgetter(action.fields[GUID].index), rows)):
-        return None  # a meeting found by a cell as it is (a file checked again, say)
     read = _read(overlay, action, rows)
     if read is None:
         return None
@@ -174,13 +182,79 @@ def _decide(overlay: Overlay, action: BoundAction, rows: list[Row],
     logins = values.get(LOGIN)
     teachers = None if logins is None else _found(logins, found.teachers, partial(
         overlay.find_one, Table.TEACHER, _LOGIN_COLUMN))
-    creating = [i for i, session in enumerate(sessions)
+    reaching = [i for i, session in enumerate(sessions)  # the rows with no error
                 if session is not None and session is not SEVERAL and i not in failing
                 and (logins is None or logins[i] is None or teachers[i] is not None)]  # type: ignore[index]
-    rooms = _rooms(overlay, values, creating)
+    rooms = _rooms(overlay, values, reaching)
     if rooms is None:
         return None
-    return _made(overlay, values, creating, sessions, teachers, rooms, len(rows))
+    stored = _stored(overlay, _at(values[GUID], reaching))
+    kept = [i for i, meeting in zip(reaching, stored, strict=True) if meeting is not None]
+    looked = _Looked(values, sessions, teachers)
+    if kept and not _unchanged(looked, kept, [m for m in stored if m is not None], rooms):
+        return None
+    creating = [i for i, meeting in zip(reaching, stored, strict=True) if meeting is None]
+    fates = _made(overlay, looked, creating, rooms, len(rows))
+    for i, meeting in zip(kept, filter(None, stored), strict=True):
+        fates[i] = _Kept(meeting)
+    return fates
+
+
+@dataclass
+class _Looked:
+    """A part's values by field, and the session and teacher each row found (None: none;
+    no teachers where the file gives none)."""
+
+    values: dict[str, list[Any]]
+    sessions: list[Any]
+    teachers: list[Any] | None
+
+    def given(self, rows: list[int], room_ids: list[Any]) -> dict[str, list[Any]]:
+        """The meeting columns the rows at ``rows`` set, as plan_intervention sets them
+        (None where a row sets none), their rooms' ids given."""
+        values = self.values
+        columns = {_GUID_COLUMN: _at(values[GUID], rows),
+                   "session_id": list(map(_ID, _at(self.sessions, rows))),
+                   "room_id": room_ids,
+                   **{column: _at(values[field], rows)
+                      for field, column in _COLUMNS if field in values}}
+        if self.teachers is not None:
+            columns["teacher_id"] = [None if teacher is None else teacher.id
+                                     for teacher in _at(self.teachers, rows)]
+        return columns
+
+    def room_guids(self, rows: list[int]) -> list[Any]:
+        """The room GUID each of the rows at ``rows`` gives (None: none)."""
+        guids = self.values.get(ROOM_GUID)
+        return [None] * len(rows) if guids is None else _at(guids, rows)
+
+
+class _Kept:
+    """A stored meeting a row finds and leaves as it is."""
+
+    __slots__ = ("meeting",)
+
+    def __init__(self, meeting: Any) -> None:
+        self.meeting = meeting
+
+
+def _unchanged(looked: _Looked, rows: list[int], meetings: list[Any],
+               rooms: dict[Any, Any]) -> bool:
+    """Whether the meetings the rows at ``rows`` find (``meetings``) hold every column
+    they set already, their rooms among those found (a room the part creates changes the
+    meeting it is given to)."""
+    room_ids = []
+    for guid in looked.room_guids(rows):
+        room = None if guid is None else rooms[guid]
+        if guid is not None and room is None:
+            return False
+        room_ids.append(None if room is None else room.id)
+    for column, given in looked.given(rows, room_ids).items():
+        held = map(attrgetter(column), meetings)
+        if any(value is not None and value != was
+               for value, was in zip(given, held, strict=True)):
+            return False
+    return True
 
 
 def _padded(action: BoundAction, rows: list[Row]) -> list[Row]:
@@ -199,7 +273,7 @@ def _read(overlay: Overlay, action: BoundAction, rows: list[Row],
     """Per field, each row's value (None where it gives none), and the rows whose cells
     do not all read (the rows as wide as the action reads); None when a cell reads with a
     warning, empties a column, or is of a kind read its own way, or when a GUID is given
-    twice or finds a meeting (looked at first: such a part is the row planner's)."""
+    twice (looked at first)."""
     values: dict[str, list[Any]] = {}
     failing: set[int] = set()
     for reader in sorted(action.readers, key=lambda reader: reader[0] != GUID):
@@ -220,8 +294,7 @@ def _read(overlay: Overlay, action: BoundAction, rows: list[Row],
             values[name] = list(map(value_of.get, column, column)) if value_of else column
         if failed:
             failing.update(compress(count(), map(failed.__contains__, column)))
-        if name == GUID and not _new_meetings(
-                overlay, [guid for guid in values[GUID] if guid is not None]):
+        if name == GUID and _twice([guid for guid in values[GUID] if guid is not None]):
             return None
     return values, failing
 
@@ -251,14 +324,17 @@ def _found(values: list[Any], known: dict[Any, Any], find: Callable[[Any], Any])
     return list(map(known.get, values))
 
 
-def _new_meetings(overlay: Overlay, guids: list[Any]) -> bool:
-    """Whether each GUID is given once and finds no meeting: every row then creates one."""
-    given = set(guids)
-    if len(given) != len(guids):
-        return False
-    groups = overlay.groups(Table.INTERVENTION, _GUID_COLUMN, attrgetter(_GUID_COLUMN))
-    return not any(overlay.find_one(Table.INTERVENTION, _GUID_COLUMN, guid) is not None
-                   for guid in groups.keys() & given)
+def _stored(overlay: Overlay, guids: list[Any]) -> list[Any]:
+    """The meeting each GUID finds (None: none); a file of new meetings told in one pass."""
+    meetings = overlay.groups(Table.INTERVENTION, _GUID_COLUMN, attrgetter(_GUID_COLUMN))
+    if meetings.keys().isdisjoint(guids):
+        return [None] * len(guids)
+    return _found(guids, {}, partial(overlay.find_one, Table.INTERVENTION, _GUID_COLUMN))
+
+
+def _twice(guids: list[Any]) -> bool:
+    """Whether a GUID is given twice (its second row would find what the first set)."""
+    return len(set(guids)) != len(guids)
 
 
 def _at(values: list[Any], rows: list[int]) -> list[Any]:
@@ -293,14 +369,12 @@ def _rooms(overlay: Overlay, values: dict[str, list[Any]], creating: list[int],
     return rooms
 
 
-def _made(overlay: Overlay, values: dict[str, list[Any]], creating: list[int],
-          sessions: list[Any], teachers: list[Any] | None, rooms: dict[Any, Any],
+def _made(overlay: Overlay, looked: _Looked, creating: list[int], rooms: dict[Any, Any],
           height: int) -> list[Fate]:
     """The meetings the rows at ``creating`` create, and the rooms they first name, made
     with the ids the row planner gives them (a row's room, then its meeting) and filed in
-    the overlay; each row's fate."""
-    room_guids = values.get(ROOM_GUID)
-    named = [None] * len(creating) if room_guids is None else _at(room_guids, creating)
+    the overlay; each row's fate (None but for those rows)."""
+    named = looked.room_guids(creating)
     # The first row naming a room no record holds makes it: the places of those rows.
     firsts = dict(zip(reversed(named), range(len(named) - 1, -1, -1), strict=True))
     makers = sorted(k for guid, k in firsts.items() if guid is not None and rooms[guid] is None)
@@ -310,17 +384,10 @@ def _made(overlay: Overlay, values: dict[str, list[Any]], creating: list[int],
     first = overlay.next_placeholder()
     # Each row's meeting takes the next id, after its room's when it makes one.
     ids = list(map(sub, range(first, first - len(creating), -1), accumulate(made)))
-    new_rooms = {k: _room(ids[k] + 1, named[k], values, creating[k]) for k in makers}
+    new_rooms = {k: _room(ids[k] + 1, named[k], looked.values, creating[k]) for k in makers}
     room_ids = {guid: room.id for guid, room in rooms.items() if room is not None}
     room_ids.update((named[k], room.id) for k, room in new_rooms.items())
-    given = {_GUID_COLUMN: _at(values[GUID], creating),
-             "session_id": list(map(_ID, _at(sessions, creating))),
-             "room_id": list(map(room_ids.get, named)),
-             **{column: _at(values[field], creating)
-                for field, column in _COLUMNS if field in values}}
-    if teachers is not None:
-        given["teacher_id"] = [None if teachers[i] is None else teachers[i].id
-                               for i in creating]
+    given = looked.given(creating, list(map(room_ids.get, named)))
     meetings = list(map(RECORD_TYPES[Table.INTERVENTION], ids, *(
         _or_default(given.get(column), default)
         for column, default in record_defaults(Table.INTERVENTION).items())))
