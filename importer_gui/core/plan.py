@@ -406,7 +406,7 @@ class ImportPlan:
     rows: Rows = field(default_factory=Rows)  # a list of RowPlan is held as Rows
     stamp: FileStamp | None = None
     read: ReadStamp | None = None  # the file as the check found it before reading it
-    by_columns: bool = False  # some rows planned by a column planner (core/columns), not one by one
+    by_columns: bool = False  # some rows planned by column (core/columns), not one by one
     _row_counts: Counter[Outcome] = field(init=False, repr=False, compare=False)
     # Each issue's count, once asked for (None before): kept up to date row by row.
     _issues: Counter[Issue] | None = field(default=None, init=False, repr=False,

@@ -211,6 +211,7 @@ def read_as_itself(cell: Cell, limit: int, key: KeyText) -> bool:
     return (type(cell) is str and 0 < len(cell) <= limit and not cell[0].isspace()
             and not cell[-1].isspace() and (not key or cell.isascii()))
 
+
 def _garbled_text(field: str, cell: Garbled) -> str:
     """The warning a garbled cell gives: its repair, or its lost letter."""
     if cell.repaired is None:

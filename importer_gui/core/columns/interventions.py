@@ -182,9 +182,12 @@ def _decide(overlay: Overlay, action: BoundAction, rows: list[Row],
     logins = values.get(LOGIN)
     teachers = None if logins is None else _found(logins, found.teachers, partial(
         overlay.find_one, Table.TEACHER, _LOGIN_COLUMN))
-    reaching = [i for i, session in enumerate(sessions)  # the rows with no error
-                if session is not None and session is not SEVERAL and i not in failing
-                and (logins is None or logins[i] is None or teachers[i] is not None)]  # type: ignore[index]
+    # A login given finds its teacher (none given: the row goes on without one).
+    taught: Iterable[bool] = repeat(True) if logins is None or teachers is None else [
+        login is None or teacher is not None
+        for login, teacher in zip(logins, teachers, strict=True)]
+    reaching = [i for i, (session, ok) in enumerate(zip(sessions, taught, strict=False))
+                if ok and session is not None and session is not SEVERAL and i not in failing]
     rooms = _rooms(overlay, values, reaching)
     if rooms is None:
         return None
