@@ -371,23 +371,6 @@ def gui_wait(folder: str, store: str) -> dict[str, float]:
     return {**first, **{f"again_{name}": value for name, value in again.items()}}
 
 
-def _probe(what: str, *args: object) -> dict[str, float]:
-    """Run one of this module's probes in its own process; its JSON figures."""
-    from bench.run import python, run
-
-    m = run(python("-m", "bench.million", what, *args), keep_output=True)
-    if m.code:
-        raise SystemExit(f"the million {what} probe failed")
-    return json.loads(m.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
-
-
-def _medians(repeat: int, what: str, *args: object) -> dict[str, float]:
-    """One of this module's probes run ``repeat`` times, each in its own process: the median
-    of each of its figures (a window's longest wait varies from run to run)."""
-    runs = [_probe(what, *args) for _ in range(repeat)]
-    return {name: statistics.median(figures[name] for figures in runs) for name in runs[0]}
-
-
 # The run the timed commit records in a seeded store (the seed's commit is run 1).
 COMMITTED_RUN = "2"
 
@@ -437,6 +420,8 @@ def bench(n: int, repeat: int) -> list:
     """The case's lines: for the registrations, then the training courses, the floor, the
     check, the commit and the check again after it; the preview's figures and the window's
     waits on the registrations (the main line)."""
+    from bench.run import probe_medians
+
     lines: list = []
     with tempfile.TemporaryDirectory() as temp:
         for main, case in enumerate(cases(n)):
@@ -446,8 +431,10 @@ def bench(n: int, repeat: int) -> list:
             if main == 0:
                 store = copy_store(seed, Path(temp) / "probes.db")
                 lines += _window_lines(
-                    case, _medians(repeat, "preview", case.folder, store, case.sort_column),
-                    _medians(repeat, "gui-wait", case.folder, store), bool(refused))
+                    case, probe_medians(repeat, "bench.million", "preview", case.folder, store,
+                                        case.sort_column),
+                    probe_medians(repeat, "bench.million", "gui-wait", case.folder, store),
+                    bool(refused))
     return lines
 
 

@@ -190,30 +190,31 @@ def _succeeded(steps: dict[str, Measure], case: str = "") -> dict[str, Measure]:
 
 def _gui_wait(folder: Path) -> Line:
     """The window's thread during a CSV check in a worker thread: its longest wait."""
-    m = run(python("-m", "bench.probes", "gui-wait", folder), keep_output=True)
-    if m.code:
-        raise SystemExit("the gui-wait probe failed")
-    f = json.loads(m.stdout.strip().splitlines()[-1])
+    f = probe("bench.probes", "gui-wait", folder)
     return Line("(g) during a CSV check in a worker: the window thread's longest wait",
                 f["worst"], None, None, note=f"99% of waits under {f['p99'] * 1000:.0f} ms")
 
 
-def _probe_medians(probe: str, path: Path, repeat: int) -> dict[str, float]:
-    """One of bench.probes' window probes run ``repeat`` times, each in its own process: the
-    median of each of its figures."""
-    runs = []
-    for _ in range(repeat):
-        m = run(python("-m", "bench.probes", probe, path), keep_output=True)
-        if m.code:
-            raise SystemExit(f"the {probe} probe failed")
-        runs.append(json.loads(m.stdout.strip().splitlines()[-1]))
-    return {name: statistics.median(f[name] for f in runs) for name in runs[0]}
+def probe(module: str, name: str, *args: object) -> dict[str, float]:
+    """One probe of ``module`` (bench.probes, bench.million) run in its own process: the
+    figures it prints as JSON on its last line."""
+    m = run(python("-m", module, name, *args), keep_output=True)
+    if m.code:
+        raise SystemExit(f"the {module} {name} probe failed")
+    return json.loads(m.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def probe_medians(repeat: int, module: str, name: str, *args: object) -> dict[str, float]:
+    """One probe (``probe``) run ``repeat`` times, each in its own process: the median of
+    each of its figures (a window's longest wait varies from run to run)."""
+    runs = [probe(module, name, *args) for _ in range(repeat)]
+    return {figure: statistics.median(f[figure] for f in runs) for figure in runs[0]}
 
 
 def _open_wait(book: Path, repeat: int) -> Line:
     """The window's thread as a workbook is opened in the wizard, then Next to the
     configuration page: its longest wait (the median of ``repeat`` runs)."""
-    median = _probe_medians("open-wait", book, repeat)
+    median = probe_medians(repeat, "bench.probes", "open-wait", book)
     pages = ", ".join(f"{name} {median[name] * 1000:.0f} ms"
                       for name in ("open", "action", "mapping", "configuration"))
     return Line(f"(g) opening {book.name} in the window, Next to the configuration: the window "
@@ -226,7 +227,7 @@ def _config_wait(config: Path, repeat: int) -> Line:
     """The window's thread as a configuration of the workbooks is opened and its preview
     checks them: its longest wait (the median of ``repeat`` runs), and the longest of those
     after a sleep alone, which the workers' holding the GIL makes."""
-    median = _probe_medians("config-wait", config, repeat)
+    median = probe_medians(repeat, "bench.probes", "config-wait", config)
     return Line("(g) opening the workbooks' configuration, on to its checked preview: the "
                 "window thread's longest wait", median["worst"], None, None,
                 target="<= 0.1 s", ok=median["worst"] <= 0.1,
@@ -284,10 +285,7 @@ def _naive(n: int, books: list[str], temp: Path, floor: float, full: bool) -> Li
 
 def _preview(folder: Path, small: Path, floor: float) -> list[Line]:
     """The preview's figures (one child process, offscreen)."""
-    m = run(python("-m", "bench.probes", "preview", folder, small), keep_output=True)
-    if m.code:
-        raise SystemExit("the preview probe failed")
-    f = json.loads(m.stdout.strip().splitlines()[-1])
+    f = probe("bench.probes", "preview", folder, small)
     flat = f["recheck_big"] / f["recheck_small"]
     return [
         Line("(f) preview page: first paint after its check ends", f["page_first_paint"],
