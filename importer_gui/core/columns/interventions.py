@@ -103,7 +103,7 @@ class Parts:
         self._no_changes = NO_CHANGES
         self._pending: deque[list[Row]] = deque()  # the parts read, not decided yet
         self._fates: list[Fate] = []  # the fates of the part's rows left, the next last
-        self._found = _Found()
+        self._known = _Known()
 
     def through(self, rows: Iterable[tuple[int, tuple[int, Row]]],
                 ) -> Iterator[tuple[int, tuple[int, Row]]]:
@@ -143,7 +143,7 @@ class Parts:
         nothing, and the parts after it are most often like it."""
         rows = self._pending.popleft()
         fates = None if self._by_rows else _decide(self._overlay, self._action, rows,
-                                                   self._found)
+                                                   self._known)
         if fates is None:
             self._by_rows = True
             fates = [None] * len(rows)
@@ -155,7 +155,7 @@ class Parts:
 
 
 @dataclass
-class _Found:
+class _Known:
     """The course, session or teacher each value found so far (None: none; SEVERAL): this
     action changes none of them, so a value finds the same in every part of its import."""
 
@@ -165,7 +165,7 @@ class _Found:
 
 
 def _decide(overlay: Overlay, action: BoundAction, rows: list[Row],
-            found: _Found) -> list[Fate] | None:
+            known: _Known) -> list[Fate] | None:
     """Each row's fate, the records the rows create made and filed in the overlay; None,
     with nothing changed, when the part is the row planner's."""
     rows = _padded(action, rows)
@@ -173,14 +173,14 @@ def _decide(overlay: Overlay, action: BoundAction, rows: list[Row],
     if read is None:
         return None
     values, failing = read
-    trainings = _found(values[TRAINING_CODE], found.trainings, partial(
+    trainings = _found(values[TRAINING_CODE], known.trainings, partial(
         overlay.find_one, Table.TRAINING, _CODE_COLUMN))
     keys = [None if training is None or title is None else (training.id, title)
             for training, title in zip(trainings, values[SESSION_TITLE], strict=True)]
-    sessions = _found(keys, found.sessions, partial(
+    sessions = _found(keys, known.sessions, partial(
         overlay.find_single, Table.SESSION, *_BY_TITLE))
     logins = values.get(LOGIN)
-    teachers = None if logins is None else _found(logins, found.teachers, partial(
+    teachers = None if logins is None else _found(logins, known.teachers, partial(
         overlay.find_one, Table.TEACHER, _LOGIN_COLUMN))
     # A login given finds its teacher (none given: the row goes on without one).
     taught: Iterable[bool] = repeat(True) if logins is None or teachers is None else [
@@ -193,12 +193,13 @@ def _decide(overlay: Overlay, action: BoundAction, rows: list[Row],
         return None
     stored = _stored(overlay, _at(values[GUID], reaching))
     kept = [i for i, meeting in zip(reaching, stored, strict=True) if meeting is not None]
+    meetings = [meeting for meeting in stored if meeting is not None]  # theirs, in order
     looked = _Looked(values, sessions, teachers)
-    if kept and not _unchanged(looked, kept, [m for m in stored if m is not None], rooms):
+    if kept and not _unchanged(looked, kept, meetings, rooms):
         return None
     creating = [i for i, meeting in zip(reaching, stored, strict=True) if meeting is None]
     fates = _made(overlay, looked, creating, rooms, len(rows))
-    for i, meeting in zip(kept, filter(None, stored), strict=True):
+    for i, meeting in zip(kept, meetings, strict=True):
         fates[i] = _Kept(meeting)
     return fates
 
@@ -280,7 +281,7 @@ def _read(overlay: Overlay, action: BoundAction, rows: list[Row],
     values: dict[str, list[Any]] = {}
     failing: set[int] = set()
     for reader in sorted(action.readers, key=lambda reader: reader[0] != GUID):
-        name, index, _mandatory, limit, convert, _known, key = reader
+        name, index, _mandatory, limit, convert, _converted, key = reader
         column = list(map(itemgetter(index), rows))
         if not set(map(type, column)) <= _PLAIN_CELLS:
             return None

@@ -750,7 +750,7 @@ class SqliteDialect:
         return sqlite3.IntegrityError("FOREIGN KEY constraint failed")
 
     def set_indexes_aside(self, conn: sqlite3.Connection, table: str,
-                          increasing: Sequence[str] = ()) -> list[str]:
+                          increasing: Sequence[str] = ()) -> tuple[list[str], list[str]]:
         """An index made over rows all there sorts them once; kept up by each INSERT, it
         takes them one at a time at places all over it (the registrations' index by learner
         and session), each a search and a page changed, and journaled by the statement. Keys
