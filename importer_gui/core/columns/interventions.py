@@ -7,23 +7,20 @@ reader, a sheet's as a text file's: no engine of its own is needed.
 A row whose cells do not read, or that names no known course, session or teacher, is in
 error: it changes nothing, and what it says hangs on the courses, sessions and teachers
 alone, which this action never changes. The row planner plans it in its turn. A part holding
-anything else (a meeting its GUID finds, a GUID twice, a room a row changes, a cell with a
-warning or of a kind read its own way) is planned row by row; the next part is looked at
-again, from the overlay as those rows left it.
+anything else (a meeting a row changes, a GUID twice, a room a row changes, a cell with a
+warning or of a kind read its own way) is planned row by row, and so is the rest of the
+import (``parts``).
 """
 
 from __future__ import annotations
 
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
 from functools import partial
-from itertools import accumulate, chain, compress, count, islice, repeat
-from operator import attrgetter, itemgetter, sub
+from itertools import accumulate, repeat
+from operator import attrgetter, sub
 from typing import TYPE_CHECKING, Any
 
-from importer_gui.core.actions.base import CLEAR, FieldReader, _readers, read_as_itself
 from importer_gui.core.actions.intervention import (
     _COLUMNS,
     _GUID_COLUMN,
@@ -43,9 +40,18 @@ from importer_gui.core.actions.intervention import (
 from importer_gui.core.actions.lookup import LOGIN
 from importer_gui.core.binding import BoundAction
 from importer_gui.core.catalogue import STORE_COLUMNS
-from importer_gui.core.cells import Cell
-from importer_gui.core.columns.fields import read_each
-from importer_gui.core.issues import Level, Outcome
+from importer_gui.core.columns.parts import (
+    PART,
+    Fate,
+    Parts,
+    Row,
+    at,
+    found,
+    found_by_key,
+    padded,
+    read_fields,
+)
+from importer_gui.core.issues import Outcome
 from importer_gui.core.overlay import SEVERAL, Overlay, record_defaults
 from importer_gui.core.plan import CreatedRecords, ImportPlan
 from importer_gui.core.records import RECORD_TYPES, Table
@@ -55,23 +61,13 @@ if TYPE_CHECKING:
     from importer_gui.core.planner import Planned, RowPlanner
 
 SPEC_NAME = SPEC.name
-# Rows decided at a time. A part's cells are held until it is planned, beside all a commit
-# holds (a thousand bytes or so a row): more rows a part run faster and peak higher.
-PART = 1 << 13
-_PIECE = 1 << 10  # rows given (then let go of) at a time
-# The kinds of cell read alike in any row, none ever equal to a cell of another kind: a
-# part holding any other (a text read with a warning, an unreadable cell) is the row
-# planner's.
-_PLAIN_CELLS = frozenset({str, datetime, date, time})
 _CODE_COLUMN, _LOGIN_COLUMN = STORE_COLUMNS[TRAINING_CODE], STORE_COLUMNS[LOGIN]
 # The session by title within its course: the overlay's index and key the row planner uses.
 _BY_TITLE = next((name, key) for field, name, key, _ in _SESSION_BY if field == SESSION_TITLE)
 
-Row = tuple[Cell, ...]
-# A row's fate: None for the row planner; the records it creates, as the plan holds them
-# (its meeting, or its room and its meeting); or the stored meeting it leaves as it is
+# A row's fate here: None for the row planner; the records it creates, as the plan holds
+# them (its meeting, or its room and its meeting); or the stored meeting it leaves as it is
 # (_Kept).
-Fate = Any
 
 
 def takes(action: BoundAction) -> bool:
@@ -84,49 +80,27 @@ def takes(action: BoundAction) -> bool:
             and TRAINING_GUID not in fields and SESSION_GUID not in fields)
 
 
-class Parts:
-    """The rows of one import, a part at a time: each part decided when its first row is
-    to be planned (every row before it planned by then, whatever was read ahead), each row
-    then planned in its turn (``plan_one``)."""
+def parts_of(overlay: Overlay, action: BoundAction, imp_plan: ImportPlan, warn: Warn | None,
+             row_planner: RowPlanner) -> Parts:
+    """The import's rows planned a part at a time, each part decided here."""
+    decide = partial(_decide, overlay, action, known=_Known())
+    return Parts(decide, _Planned(warn).of, row_planner, imp_plan, PART)
 
-    def __init__(self, overlay: Overlay, action: BoundAction, imp_plan: ImportPlan,
-                 warn: Warn | None, row_planner: RowPlanner) -> None:
+
+class _Planned:
+    """A row decided here, planned: its results, what it holds, its outcome."""
+
+    def __init__(self, warn: Warn | None) -> None:
         from importer_gui.core.planner import NO_CHANGES, _clean_results, _shared_results
 
-        self._overlay, self._action, self._warn = overlay, action, warn
-        self._imp_plan = imp_plan
-        self._row_planner = row_planner
-        self._by_rows = False  # every part from now on the row planner's
+        self._warn = warn
         self._clean = {outcome: _clean_results(SPEC_NAME, outcome)
                        for outcome in (Outcome.CREATE, Outcome.UNCHANGED)}
         self._warned = partial(_shared_results, SPEC_NAME)
         self._no_changes = NO_CHANGES
-        self._pending: deque[list[Row]] = deque()  # the parts read, not decided yet
-        self._fates: list[Fate] = []  # the fates of the part's rows left, the next last
-        self._known = _Known()
 
-    def through(self, rows: Iterable[tuple[int, tuple[int, Row]]],
-                ) -> Iterator[tuple[int, tuple[int, Row]]]:
-        """The numbered rows as they come, a part at a time, each part held until decided
-        (the rows given let go of a few at a time, so that a part read ahead is held beside
-        the rest of the one before, not all of it)."""
-        return chain.from_iterable(self._pieces(iter(rows)))
-
-    def _pieces(self, rows: Iterator[tuple[int, tuple[int, Row]]],
-                ) -> Iterator[list[tuple[int, tuple[int, Row]]]]:
-        while part := list(islice(rows, PART)):
-            self._pending.append([cells for _, (_, cells) in part])
-            pieces = [part[start:start + _PIECE] for start in range(0, len(part), _PIECE)]
-            del part
-            pieces.reverse()
-            while pieces:
-                yield pieces.pop()
-
-    def plan_one(self, cells: Row) -> Planned:
-        """The next row planned: as decided, or by the row planner."""
-        fate = self._fates.pop() if self._fates else self._decide_next()
-        if fate is None:
-            return self._row_planner(cells)
+    def of(self, fate: Fate) -> Planned:
+        """The row whose fate is ``fate`` (its records, or _Kept) as planned."""
         if type(fate) is _Kept:
             outcome, held = Outcome.UNCHANGED, self._no_changes
             subjects: Subjects = ((Table.INTERVENTION, fate.meeting.id, GUID),)
@@ -135,23 +109,6 @@ class Parts:
         if self._warn is not None and (warnings := self._warn(subjects)):
             return self._warned(outcome, list(warnings)), held, outcome
         return self._clean[outcome], held, outcome
-
-    def _decide_next(self) -> Fate:
-        """Decide the next part read, the rows before it all planned: its first row's
-        fate (the others' kept, last first). Once a part is the row planner's, so is the
-        rest of the import: a part found so after it was read cost that reading for
-        nothing, and the parts after it are most often like it."""
-        rows = self._pending.popleft()
-        fates = None if self._by_rows else _decide(self._overlay, self._action, rows,
-                                                   self._known)
-        if fates is None:
-            self._by_rows = True
-            fates = [None] * len(rows)
-        else:
-            self._imp_plan.by_columns = True
-        fates.reverse()
-        self._fates = fates
-        return fates.pop()
 
 
 @dataclass
@@ -164,23 +121,23 @@ class _Known:
     teachers: dict[Any, Any] = field(default_factory=dict)
 
 
-def _decide(overlay: Overlay, action: BoundAction, rows: list[Row],
+def _decide(overlay: Overlay, action: BoundAction, rows: list[Row], *,
             known: _Known) -> list[Fate] | None:
     """Each row's fate, the records the rows create made and filed in the overlay; None,
     with nothing changed, when the part is the row planner's."""
-    rows = _padded(action, rows)
-    read = _read(overlay, action, rows)
+    rows = padded(action, rows)
+    read = read_fields(overlay, action, rows, GUID)
     if read is None:
         return None
     values, failing = read
-    trainings = _found(values[TRAINING_CODE], known.trainings, partial(
+    trainings = found(values[TRAINING_CODE], known.trainings, partial(
         overlay.find_one, Table.TRAINING, _CODE_COLUMN))
     keys = [None if training is None or title is None else (training.id, title)
             for training, title in zip(trainings, values[SESSION_TITLE], strict=True)]
-    sessions = _found(keys, known.sessions, partial(
+    sessions = found(keys, known.sessions, partial(
         overlay.find_single, Table.SESSION, *_BY_TITLE))
     logins = values.get(LOGIN)
-    teachers = None if logins is None else _found(logins, known.teachers, partial(
+    teachers = None if logins is None else found(logins, known.teachers, partial(
         overlay.find_one, Table.TEACHER, _LOGIN_COLUMN))
     # A login given finds its teacher (none given: the row goes on without one).
     taught: Iterable[bool] = repeat(True) if logins is None or teachers is None else [
@@ -191,7 +148,7 @@ def _decide(overlay: Overlay, action: BoundAction, rows: list[Row],
     rooms = _rooms(overlay, values, reaching)
     if rooms is None:
         return None
-    stored = _stored(overlay, _at(values[GUID], reaching))
+    stored = found_by_key(overlay, Table.INTERVENTION, _GUID_COLUMN, at(values[GUID], reaching))
     kept = [i for i, meeting in zip(reaching, stored, strict=True) if meeting is not None]
     meetings = [meeting for meeting in stored if meeting is not None]  # theirs, in order
     looked = _Looked(values, sessions, teachers)
@@ -217,20 +174,20 @@ class _Looked:
         """The meeting columns the rows at ``rows`` set, as plan_intervention sets them
         (None where a row sets none), their rooms' ids given."""
         values = self.values
-        columns = {_GUID_COLUMN: _at(values[GUID], rows),
-                   "session_id": list(map(_ID, _at(self.sessions, rows))),
+        columns = {_GUID_COLUMN: at(values[GUID], rows),
+                   "session_id": list(map(_ID, at(self.sessions, rows))),
                    "room_id": room_ids,
-                   **{column: _at(values[field], rows)
+                   **{column: at(values[field], rows)
                       for field, column in _COLUMNS if field in values}}
         if self.teachers is not None:
             columns["teacher_id"] = [None if teacher is None else teacher.id
-                                     for teacher in _at(self.teachers, rows)]
+                                     for teacher in at(self.teachers, rows)]
         return columns
 
     def room_guids(self, rows: list[int]) -> list[Any]:
         """The room GUID each of the rows at ``rows`` gives (None: none)."""
         guids = self.values.get(ROOM_GUID)
-        return [None] * len(rows) if guids is None else _at(guids, rows)
+        return [None] * len(rows) if guids is None else at(guids, rows)
 
 
 class _Kept:
@@ -261,91 +218,6 @@ def _unchanged(looked: _Looked, rows: list[int], meetings: list[Any],
     return True
 
 
-def _padded(action: BoundAction, rows: list[Row]) -> list[Row]:
-    """The rows, each filled with empty cells to the action's width as read_values fills
-    it."""
-    if action.readers is None:
-        action.readers = _readers(action)
-    width = action.width
-    if not rows or min(map(len, rows)) >= width:
-        return rows
-    return [row if len(row) >= width else (*row, *[""] * (width - len(row))) for row in rows]
-
-
-def _read(overlay: Overlay, action: BoundAction, rows: list[Row],
-          ) -> tuple[dict[str, list[Any]], set[int]] | None:
-    """Per field, each row's value (None where it gives none), and the rows whose cells
-    do not all read (the rows as wide as the action reads); None when a cell reads with a
-    warning, empties a column, or is of a kind read its own way, or when a GUID is given
-    twice (looked at first)."""
-    values: dict[str, list[Any]] = {}
-    failing: set[int] = set()
-    for reader in sorted(action.readers, key=lambda reader: reader[0] != GUID):
-        name, index, _mandatory, limit, convert, _converted, key = reader
-        column = list(map(itemgetter(index), rows))
-        if not set(map(type, column)) <= _PLAIN_CELLS:
-            return None
-        distinct: Iterable[Cell] = dict.fromkeys(column)
-        if convert is None:  # a text field: most cells are read as themselves
-            distinct = [cell for cell in distinct if not read_as_itself(cell, limit, key)]
-        read = _read_cells(overlay, action, reader, distinct)
-        if read is None:
-            return None
-        value_of, failed = read
-        if convert is not None:
-            values[name] = list(map(value_of.__getitem__, column))
-        else:
-            values[name] = list(map(value_of.get, column, column)) if value_of else column
-        if failed:
-            failing.update(compress(count(), map(failed.__contains__, column)))
-        if name == GUID and _twice([guid for guid in values[GUID] if guid is not None]):
-            return None
-    return values, failing
-
-
-def _read_cells(overlay: Overlay, action: BoundAction, reader: FieldReader,
-                cells: Iterable[Cell]) -> tuple[dict[Cell, Any], set[Cell]] | None:
-    """Each cell's value in the field of ``reader`` (None where it gives none), and the
-    cells that do not read; None when one reads with a warning or empties a column."""
-    value_of: dict[Cell, Any] = {}
-    failed: set[Cell] = set()
-    cells = list(cells)
-    for cell, ctx in zip(cells, read_each(action, reader, overlay, cells), strict=True):
-        value = ctx.values.get(reader[0])
-        if value is CLEAR or any(issue.level is Level.WARNING for issue in ctx.issues):
-            return None
-        value_of[cell] = value
-        if ctx.failed:
-            failed.add(cell)
-    return value_of, failed
-
-
-def _found(values: list[Any], known: dict[Any, Any], find: Callable[[Any], Any]) -> list[Any]:
-    """Per row, what ``find`` finds by its value (None where it gives none), asked once for
-    each value not ``known`` (which then keeps its answer)."""
-    known.update({value: find(value) for value in dict.fromkeys(values)
-                  if value is not None and value not in known})
-    return list(map(known.get, values))
-
-
-def _stored(overlay: Overlay, guids: list[Any]) -> list[Any]:
-    """The meeting each GUID finds (None: none); a file of new meetings told in one pass."""
-    meetings = overlay.groups(Table.INTERVENTION, _GUID_COLUMN, attrgetter(_GUID_COLUMN))
-    if meetings.keys().isdisjoint(guids):
-        return [None] * len(guids)
-    return _found(guids, {}, partial(overlay.find_one, Table.INTERVENTION, _GUID_COLUMN))
-
-
-def _twice(guids: list[Any]) -> bool:
-    """Whether a GUID is given twice (its second row would find what the first set)."""
-    return len(set(guids)) != len(guids)
-
-
-def _at(values: list[Any], rows: list[int]) -> list[Any]:
-    """The values at ``rows``."""
-    return list(map(values.__getitem__, rows))
-
-
 _ID = attrgetter("id")
 
 
@@ -357,8 +229,8 @@ def _rooms(overlay: Overlay, values: dict[str, list[Any]], creating: list[int],
     guids = values.get(ROOM_GUID)
     if guids is None:
         return {}
-    given = _at(guids, creating), *(
-        repeat(None) if values.get(field) is None else _at(values[field], creating)
+    given = at(guids, creating), *(
+        repeat(None) if values.get(field) is None else at(values[field], creating)
         for field in (ROOM_LABEL, ROOM_CAPACITY))  # (None for a field the file lacks)
     named = [room for room in dict.fromkeys(zip(*given, strict=False)) if room[0] is not None]
     held = {guid: (label, capacity) for guid, label, capacity in named}
