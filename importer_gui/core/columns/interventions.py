@@ -50,6 +50,7 @@ from importer_gui.core.columns.parts import (
     found_by_key,
     padded,
     read_fields,
+    records_made,
 )
 from importer_gui.core.issues import Outcome
 from importer_gui.core.overlay import SEVERAL, Overlay, record_defaults
@@ -264,9 +265,7 @@ def _made(overlay: Overlay, looked: _Looked, creating: list[int], rooms: dict[An
     room_ids = {guid: room.id for guid, room in rooms.items() if room is not None}
     room_ids.update((named[k], room.id) for k, room in new_rooms.items())
     given = looked.given(creating, list(map(room_ids.get, named)))
-    meetings = list(map(RECORD_TYPES[Table.INTERVENTION], ids, *(
-        _or_default(given.get(column), default)
-        for column, default in record_defaults(Table.INTERVENTION).items())))
+    meetings = records_made(Table.INTERVENTION, ids, given)
     count = len(creating) + len(makers)
     overlay.take_placeholders(count)
     overlay.creations.hold_placeholders(first, count)
@@ -297,10 +296,3 @@ def _room(room_id: int, guid: Any, values: dict[str, list[Any]], row: int) -> An
         if value is not None:
             columns[column] = value
     return RECORD_TYPES[Table.ROOM](room_id, *columns.values())
-
-
-def _or_default(given: list[Any] | None, default: Any) -> Iterable[Any]:
-    """A column of new records: the values given, the default where none is."""
-    if given is None:
-        return repeat(default)
-    return [default if value is None else value for value in given] if None in given else given

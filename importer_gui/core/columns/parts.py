@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, time
-from itertools import chain, compress, count, islice
+from itertools import chain, compress, count, islice, repeat
 from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Any
 
@@ -22,9 +22,9 @@ from importer_gui.core.binding import BoundAction
 from importer_gui.core.cells import Cell
 from importer_gui.core.columns.fields import read_each
 from importer_gui.core.issues import Level
-from importer_gui.core.overlay import Overlay
+from importer_gui.core.overlay import Overlay, record_defaults
 from importer_gui.core.plan import ImportPlan
-from importer_gui.core.schema import Table
+from importer_gui.core.records import RECORD_TYPES, Table
 
 if TYPE_CHECKING:
     from importer_gui.core.planner import Planned, RowPlanner
@@ -173,6 +173,21 @@ def found_by_key(overlay: Overlay, table: Table, column: str, keys: list[Any]) -
     if held.keys().isdisjoint(keys):
         return [None] * len(keys)
     return found(keys, {}, lambda key: overlay.find_one(table, column, key))
+
+
+def records_made(table: Table, ids: Iterable[int], given: dict[str, list[Any]]) -> list[Any]:
+    """New records of ``table`` with these ids, as create() makes them: each column's
+    default where ``given`` (column -> each record's value, None for none) has none."""
+    return list(map(RECORD_TYPES[table], ids, *(
+        _or_default(given.get(column), default)
+        for column, default in record_defaults(table).items())))
+
+
+def _or_default(given: list[Any] | None, default: Any) -> Iterable[Any]:
+    """A column of new records: the values given, the default where none is."""
+    if given is None:
+        return repeat(default)
+    return [default if value is None else value for value in given] if None in given else given
 
 
 def twice(values: list[Any]) -> bool:
