@@ -12,7 +12,7 @@ import pytest
 
 from importer_gui.core import feeding, revert, schema
 from importer_gui.core.errors import Cancelled, DataFileError
-from importer_gui.core.platform_io import export_config, refresh
+from importer_gui.core.platform_io import export_config, refresh, session_parts
 from importer_gui.core.progress import Monitor
 from importer_gui.core.records import CreatedRows
 from importer_gui.core.store import Store, alongside, dialect, writer
@@ -70,6 +70,8 @@ def batches(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     monkeypatch.setattr(feeding, "BATCH_ROWS", 3)
     monkeypatch.setattr(dialect, "AT_ONCE_ROWS", 2)
     monkeypatch.setattr(writer, "CHUNK", 5)
+    # Parts of a few rows: the rows before a broken line are planned (and written) first.
+    monkeypatch.setattr(session_parts, "PART", 4)
     taken: list[int] = []
     send = WriteAlongside.send
 

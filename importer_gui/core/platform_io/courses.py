@@ -42,7 +42,7 @@ def _columns(fields: Sequence[str]) -> tuple[tuple[str, str], ...]:
 
 
 _TRAINING_COLUMNS = _columns(_TRAINING_SET)
-_SESSION_COLUMNS = _columns(SESSION_SET)
+SESSION_COLUMNS = _columns(SESSION_SET)
 _TRAINING_OF_SESSION_COLUMNS = _columns(TRAINING_OF_SESSION)
 
 
@@ -103,7 +103,7 @@ def plan_session(ctx: RowContext, shared: Shared) -> Outcome:
         ctx.error(SESSION_GUID, cat.NO_SESSION_NAMED.format(
             fields=shown_names(ctx.action, (SESSION_GUID, SESSION_TITLE))))
         return Outcome.ERROR
-    columns = _set(values, _SESSION_COLUMNS)
+    columns = _set(values, SESSION_COLUMNS)
     columns["training_id"] = training.id
     if session is None:
         change = overlay.create(Table.SESSION, columns)

@@ -48,7 +48,14 @@ from importer_gui.core.plan import (
     RowPlan,
 )
 from importer_gui.core.planner import Planned, paused_gc, plan_rows_into, planned
-from importer_gui.core.platform_io import courses, events, export_config, followed, learners
+from importer_gui.core.platform_io import (
+    courses,
+    events,
+    export_config,
+    followed,
+    learners,
+    session_parts,
+)
 from importer_gui.core.platform_io.export_config import Export, ExportConfig, data_files
 from importer_gui.core.platform_io.shared import Shared
 from importer_gui.core.progress import Monitor
@@ -383,7 +390,10 @@ def _plan_export(index: int, export: Export, path: Path, overlay: Overlay, share
         read_values(ctx, cells)
         return planned(ctx, name, handler(ctx, shared))
 
-    numbered = enumerate(rows, start=1)
+    numbered: Iterable[tuple[int, tuple[int, tuple[Any, ...]]]] = enumerate(rows, start=1)
+    if session_parts.takes(bound, _table(export)):
+        parts = session_parts.parts_of(overlay, bound, imp, shared, cut, plan_one)
+        numbered, plan_one = parts.through(numbered), parts.plan_one
     plan_rows_into(imp, overlay, numbered if feeder is None else feeder.through(imp, numbered),
                    plan_one, monitor, total, what)
     for row, login in learners.unknown_managers(shared):
