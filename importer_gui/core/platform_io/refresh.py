@@ -3,8 +3,8 @@
 An export's columns are read as the import fields they hold (``catalogue.exports``), so a
 value is checked exactly as a check reads it; each row then finds its record the way the
 platform names it (a GUID first, then a code or a title) and plans its creation or update
-against the overlay (``learners``, ``followed`` and ``events`` plan the rows of the exports
-this module does not). With ``prune``, the records of a refreshed table that no export row
+against the overlay (``courses``, ``learners``, ``followed`` and ``events``, each the rows of
+its exports). With ``prune``, the records of a refreshed table that no export row
 named are deleted, a training course with its sessions, a session with its interventions,
 registrations and tracking, a registration with its tracking; an export that cannot say what
 is gone (classroom events, activities) prunes nothing and says so. The plan is an ordinary
