@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -28,6 +29,13 @@ if TYPE_CHECKING:
     from importer_gui.ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# The tests play a terminal's Ctrl-C, in this process and in the commands they start. A
+# suite started in the background (``make test &``) inherits SIGINT ignored, which Python
+# and those commands keep, as they should: the Ctrl-C would go unheard. A terminal's is put
+# back, for this process and (a handler, not ignored, is not inherited) its children.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 # The screen tests open windows on: an administrator's desktop, not Qt's offscreen 800x600.
 DESKTOP_SCREEN = ROOT / "tests" / "desktop_screen.json"
 
