@@ -27,7 +27,8 @@ if TYPE_CHECKING:
     from importer_gui.core.setting_rows import SettingRows
 
 
-# False: every import is planned row by row (the tests compare both ways).
+# False: every import, and a refresh's sessions, planned row by row (the tests compare both
+# ways).
 ENABLED = True
 
 
