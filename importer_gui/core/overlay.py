@@ -256,10 +256,12 @@ class Overlay:
         """The placeholder id the next record created gets."""
         return self._next_placeholder
 
-    def take_placeholders(self, count: int) -> None:
-        """Count ``count`` placeholder ids as given (records made from next_placeholder()
-        down, elsewhere than in create())."""
+    def hold_made(self, first: int, count: int) -> None:
+        """Count the ``count`` placeholder ids from ``first`` (next_placeholder()) down as
+        given to records made elsewhere than in create(), each held by the row making it
+        (Creations)."""
         self._next_placeholder -= count
+        self.creations.hold_placeholders(first, count)
 
     def add_records(self, table: Table, records: list[Record]) -> None:
         """Add many new records at once; the table's indexes are made again when next asked

@@ -46,6 +46,7 @@ from importer_gui.core.columns.parts import (
     Parts,
     Row,
     at,
+    changed,
     found,
     found_by_key,
     padded,
@@ -211,12 +212,7 @@ def _unchanged(looked: _Looked, rows: list[int], meetings: list[Any],
         if guid is not None and room is None:
             return False
         room_ids.append(None if room is None else room.id)
-    for column, given in looked.given(rows, room_ids).items():
-        held = map(attrgetter(column), meetings)
-        if any(value is not None and value != was
-               for value, was in zip(given, held, strict=True)):
-            return False
-    return True
+    return not changed(looked.given(rows, room_ids), meetings)
 
 
 _ID = attrgetter("id")
@@ -266,9 +262,7 @@ def _made(overlay: Overlay, looked: _Looked, creating: list[int], rooms: dict[An
     room_ids.update((named[k], room.id) for k, room in new_rooms.items())
     given = looked.given(creating, list(map(room_ids.get, named)))
     meetings = records_made(Table.INTERVENTION, ids, given)
-    count = len(creating) + len(makers)
-    overlay.take_placeholders(count)
-    overlay.creations.hold_placeholders(first, count)
+    overlay.hold_made(first, len(creating) + len(makers))
     overlay.file_records(Table.ROOM, new_rooms.values())
     overlay.file_records(Table.INTERVENTION, meetings)
     fates: list[Fate] = [None] * height

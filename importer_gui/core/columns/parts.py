@@ -190,6 +190,17 @@ def _or_default(given: list[Any] | None, default: Any) -> Iterable[Any]:
     return [default if value is None else value for value in given] if None in given else given
 
 
+def changed(given: dict[str, list[Any]], records: list[Any]) -> set[int]:
+    """The places of the ``records`` that a column ``given`` (column -> each record's new
+    value, None for none) would change, as Overlay.update compares them."""
+    places: set[int] = set()
+    for column, values in given.items():
+        held = map(attrgetter(column), records)
+        places.update(place for place, (value, was) in enumerate(zip(values, held, strict=True))
+                      if value is not None and value != was)
+    return places
+
+
 def twice(values: list[Any]) -> bool:
     """Whether a value is given twice (its second row would find what the first set)."""
     return len(set(values)) != len(values)

@@ -142,7 +142,5 @@ def taken_below(rows: Any, stop: int) -> Any:
 def hold_made(imp_plan: ImportPlan, overlay: Overlay, made: tuple[int, int]) -> None:
     """The records the rows make (``made``: the first placeholder id and how many from it
     down) counted as given and held by their rows (overlay.Creations), before they are."""
-    first, count = made
-    overlay.take_placeholders(count)
-    overlay.creations.hold_placeholders(first, count)
+    overlay.hold_made(*made)
     imp_plan.rows.creations = overlay.creations

@@ -29,6 +29,7 @@ from importer_gui.core.columns.parts import (
     Parts,
     Row,
     at,
+    changed,
     found,
     found_by_key,
     padded,
@@ -112,15 +113,16 @@ def _decide(overlay: Overlay, action: BoundAction, export: _Export, rows: list[R
     given = _given(values, reaching, trainings)
     fates: list[Fate] = [None] * len(rows)
     kept = _kept(given, sessions)
+    stored = at(sessions, kept)
     for k in kept:
         fates[reaching[k]] = _KEPT
     creating = [k for k, session in enumerate(sessions) if session is None]
     made = _made(overlay, {column: at(value, creating) for column, value in given.items()})
     for k, session in zip(creating, made, strict=True):
         fates[reaching[k]] = session
-    _note(export, trainings, at(sessions, kept), {
+    _note(export, trainings, stored, {
         place + reaching[k]: session for k, session in [
-            *zip(kept, at(sessions, kept), strict=True), *zip(creating, made, strict=True)]})
+            *zip(kept, stored, strict=True), *zip(creating, made, strict=True)]})
     return fates
 
 
@@ -149,12 +151,9 @@ def _kept(given: dict[str, list[Any]], sessions: list[Any]) -> list[int]:
     """The places of the sessions found that hold every column given already (the others
     are changed by their rows, in their turn)."""
     found = [k for k, session in enumerate(sessions) if session is not None]
-    changed: set[int] = set()
-    for column, value in given.items():
-        held = map(attrgetter(column), at(sessions, found))
-        changed.update(k for k, new, was in zip(found, at(value, found), held, strict=True)
-                       if new is not None and new != was)
-    return [k for k in found if k not in changed]
+    differ = changed({column: at(value, found) for column, value in given.items()},
+                     at(sessions, found))
+    return [k for place, k in enumerate(found) if place not in differ]
 
 
 def _made(overlay: Overlay, given: dict[str, list[Any]]) -> list[Any]:
@@ -162,8 +161,7 @@ def _made(overlay: Overlay, given: dict[str, list[Any]]) -> list[Any]:
     count = len(given["training_id"])
     first = overlay.next_placeholder()
     sessions = records_made(Table.SESSION, range(first, first - count, -1), given)
-    overlay.take_placeholders(count)
-    overlay.creations.hold_placeholders(first, count)
+    overlay.hold_made(first, count)
     overlay.file_records(Table.SESSION, sessions)
     return sessions
 
