@@ -163,7 +163,7 @@ def read_values(ctx: RowContext, cells: tuple[Cell, ...]) -> None:
         readers = action.readers = _readers(action)
     values = ctx.values
     if len(cells) < action.width:  # checked once per row rather than once per field
-        cells = (*cells, *[""] * (action.width - len(cells)))
+        cells = filled(cells, action.width)
     for name, index, mandatory, limit, convert, known, key in readers:
         raw = cells[index]
         if convert is not None and raw in known:  # a value converted before: no parsing
@@ -201,6 +201,12 @@ def read_values(ctx: RowContext, cells: tuple[Cell, ...]) -> None:
         else:
             ctx.error(name, msg.TOO_LONG.format(field=shown_name(action, name), limit=limit,
                                                 length=len(value_text)))
+
+
+def filled(cells: tuple[Cell, ...], width: int) -> tuple[Cell, ...]:
+    """A short row's cells with empty ones after them, ``width`` in all: the fields read a
+    cell a row lacks as empty."""
+    return (*cells, *[""] * (width - len(cells)))
 
 
 def read_as_itself(cell: Cell, limit: int, key: KeyText) -> bool:

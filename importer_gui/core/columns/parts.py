@@ -17,7 +17,7 @@ from itertools import chain, compress, count, islice, repeat
 from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Any
 
-from importer_gui.core.actions.base import CLEAR, FieldReader, _readers, read_as_itself
+from importer_gui.core.actions.base import CLEAR, FieldReader, _readers, filled, read_as_itself
 from importer_gui.core.binding import BoundAction
 from importer_gui.core.cells import Cell
 from importer_gui.core.columns.fields import read_each
@@ -100,14 +100,13 @@ class Parts:
 
 
 def padded(action: BoundAction, rows: list[Row]) -> list[Row]:
-    """The rows, each filled with empty cells to the action's width as read_values fills
-    it."""
+    """The rows as the action's fields read them (``filled``), its readers made."""
     if action.readers is None:
         action.readers = _readers(action)
     width = action.width
     if not rows or min(map(len, rows)) >= width:
         return rows
-    return [row if len(row) >= width else (*row, *[""] * (width - len(row))) for row in rows]
+    return [row if len(row) >= width else filled(row, width) for row in rows]
 
 
 def read_fields(overlay: Overlay, action: BoundAction, rows: list[Row], unique: str,
