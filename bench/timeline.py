@@ -48,8 +48,13 @@ def timed(specs: Sequence[str], calls: list[Call], start: float) -> Callable[[],
     undo: list[Callable[[], None]] = []
     for spec in specs:
         module_name, _, name = spec.partition(":")
-        module = importlib.import_module(module_name)
-        function = getattr(module, name)
+        try:
+            module = importlib.import_module(module_name)
+            function = getattr(module, name)
+        except (ImportError, AttributeError, ValueError) as exc:
+            for put_back in undo:
+                put_back()
+            raise SystemExit(f"bench.timeline: cannot time {spec!r} ({exc})") from None
         setattr(module, name, _noting(function, spec.rpartition(".")[2], calls, start))
         undo.append(functools.partial(setattr, module, name, function))
 

@@ -86,3 +86,14 @@ def test_the_command_line_times_what_follows_its_options(
     assert lines[-1].startswith("the command: ")
     assert timeline.main([]) == 2
     assert capsys.readouterr().out == timeline.__doc__
+
+
+@pytest.mark.parametrize("spec", ["importer_gui.core.pipeline:nothing", "no.such.module:f",
+                                  "importer_gui.core.pipeline"])
+def test_a_function_that_cannot_be_found_is_said_and_nothing_stays_wrapped(spec: str) -> None:
+    from importer_gui.core import pipeline
+
+    with pytest.raises(SystemExit) as ended:
+        timeline.timed(["importer_gui.core.pipeline:check", spec], [], 0.0)
+    assert str(ended.value).startswith(f"bench.timeline: cannot time {spec!r} (")
+    assert not hasattr(pipeline.check, "__wrapped__")
