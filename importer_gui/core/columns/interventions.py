@@ -49,7 +49,6 @@ from importer_gui.core.columns.parts import (
     changed,
     found,
     found_by_key,
-    padded,
     read_fields,
     records_made,
 )
@@ -127,7 +126,6 @@ def _decide(overlay: Overlay, action: BoundAction, rows: list[Row], *,
             known: _Known) -> list[Fate] | None:
     """Each row's fate, the records the rows create made and filed in the overlay; None,
     with nothing changed, when the part is the row planner's."""
-    rows = padded(action, rows)
     read = read_fields(overlay, action, rows, GUID)
     if read is None:
         return None

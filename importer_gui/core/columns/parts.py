@@ -99,7 +99,7 @@ class Parts:
         return fates.pop()
 
 
-def padded(action: BoundAction, rows: list[Row]) -> list[Row]:
+def _padded(action: BoundAction, rows: list[Row]) -> list[Row]:
     """The rows as the action's fields read them (``filled``), its readers made."""
     if action.readers is None:
         action.readers = _readers(action)
@@ -112,9 +112,10 @@ def padded(action: BoundAction, rows: list[Row]) -> list[Row]:
 def read_fields(overlay: Overlay, action: BoundAction, rows: list[Row], unique: str,
                 ) -> tuple[dict[str, list[Any]], set[int]] | None:
     """Per field, each row's value (None where it gives none), and the rows whose cells
-    do not all read (the rows as wide as the action reads); None when a cell reads with a
-    warning, empties a column, or is of a kind read its own way, or when a value of the
-    field ``unique`` is given twice (that field read first)."""
+    do not all read (a short row's missing cells read as empty); None when a cell reads
+    with a warning, empties a column, or is of a kind read its own way, or when a value of
+    the field ``unique`` is given twice (that field read first)."""
+    rows = _padded(action, rows)
     values: dict[str, list[Any]] = {}
     failing: set[int] = set()
     for reader in sorted(action.readers, key=lambda reader: reader[0] != unique):

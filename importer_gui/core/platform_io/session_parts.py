@@ -32,7 +32,6 @@ from importer_gui.core.columns.parts import (
     changed,
     found,
     found_by_key,
-    padded,
     read_fields,
     records_made,
 )
@@ -94,7 +93,6 @@ def _decide(overlay: Overlay, action: BoundAction, export: _Export, rows: list[R
     with nothing changed, when the part is the row planner's."""
     if overlay.find_one(Table.SESSION, "guid", None) is not None:
         return None  # a row may take that session by its title
-    rows = padded(action, rows)
     read = read_fields(overlay, action, rows, SESSION_GUID)
     if read is None:
         return None
