@@ -16,6 +16,7 @@ import logging
 import random
 from dataclasses import dataclass, replace
 from datetime import datetime
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -265,11 +266,7 @@ def check(prepared: Prepared, monkeypatch: pytest.MonkeyPatch, *, by_columns: bo
         return pipeline.check(config_xml.load(prepared.config), store, kept=kept)
 
 
-def _ids(cases: list[Case]) -> list[str]:
-    return [case.name for case in cases]
-
-
-@pytest.mark.parametrize("case", CASES, ids=_ids(CASES))
+@pytest.mark.parametrize("case", CASES, ids=attrgetter("name"))
 def test_both_planners_plan_alike(case: Case, tmp_path: Path,
                                   monkeypatch: pytest.MonkeyPatch) -> None:
     prepared = prepare(case, tmp_path)
@@ -285,7 +282,7 @@ def test_both_planners_plan_alike(case: Case, tmp_path: Path,
     assert counts[Outcome.ERROR] or not case.knobs.mistakes
 
 
-@pytest.mark.parametrize("case", NOT_PLAIN, ids=_ids(NOT_PLAIN))
+@pytest.mark.parametrize("case", NOT_PLAIN, ids=attrgetter("name"))
 def test_parts_without_what_the_rows_need_are_planned_at_once(
         case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Parts of a few rows: some hold what only the row planner plans, some do not.

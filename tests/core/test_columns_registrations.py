@@ -13,6 +13,7 @@ import logging
 import re
 import sqlite3
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -141,10 +142,6 @@ CASES = PLAIN + NOT_PLAIN
 # Committed and reverted both ways: a plain file, one already half in the store, and one
 # that unregisters and changes sessions.
 COMMITTED = ["by-login-with-mistakes", "sessions-in-the-store", "everything-at-once"]
-
-
-def _ids(cases: list[Case]) -> list[str]:
-    return [case.name for case in cases]
 
 
 @dataclass
@@ -285,7 +282,7 @@ def committed_both_ways(config: Path, seed: Path, folder: Path,
 
 # --- the tests --------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("case", CASES, ids=_ids(CASES))
+@pytest.mark.parametrize("case", CASES, ids=attrgetter("name"))
 def test_both_planners_plan_alike(case: Case, tmp_path: Path,
                                   monkeypatch: pytest.MonkeyPatch) -> None:
     prepared = prepare(case, tmp_path)
@@ -296,7 +293,7 @@ def test_both_planners_plan_alike(case: Case, tmp_path: Path,
         assert_same_plans(by_columns, by_rows)
 
 
-@pytest.mark.parametrize("case", PLAIN, ids=_ids(PLAIN))
+@pytest.mark.parametrize("case", PLAIN, ids=attrgetter("name"))
 def test_plain_files_are_planned_by_columns(case: Case, tmp_path: Path,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     if not hasattr(columns, "plan_import"):

@@ -16,6 +16,7 @@ import logging
 import random
 import unicodedata
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -269,10 +270,6 @@ CASES = PLAIN + NOT_PLAIN
 COMMITTED = ["half-stored", "every-column", "everything-at-once"]
 
 
-def _ids(cases: list[Case]) -> list[str]:
-    return [case.name for case in cases]
-
-
 def prepare(case: Case, folder: Path) -> tuple[Path, Path]:
     """The scenario's configuration and seed store, in ``folder``."""
     scenario = case.scenario()
@@ -287,7 +284,7 @@ def check(config: Path, store_path: Path, monkeypatch: pytest.MonkeyPatch, *,
         return pipeline.check(config_xml.load(config), store, kept=kept)
 
 
-@pytest.mark.parametrize("case", CASES, ids=_ids(CASES))
+@pytest.mark.parametrize("case", CASES, ids=attrgetter("name"))
 def test_both_planners_plan_alike(case: Case, tmp_path: Path,
                                   monkeypatch: pytest.MonkeyPatch) -> None:
     config, store = prepare(case, tmp_path)

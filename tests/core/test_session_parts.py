@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass, replace
+from operator import attrgetter
 from pathlib import Path
 
 import pytest
@@ -187,11 +188,7 @@ def assert_same_refreshes(by_parts: refresh.RefreshPlan, by_rows: refresh.Refres
             assert first[key] == second[key], f"export {index}: the rows' {key} differ"
 
 
-def _ids(cases: list[Case]) -> list[str]:
-    return [case.name for case in cases]
-
-
-@pytest.mark.parametrize("case", CASES, ids=_ids(CASES))
+@pytest.mark.parametrize("case", CASES, ids=attrgetter("name"))
 def test_both_planners_plan_alike(case: Case, tmp_path: Path,
                                   monkeypatch: pytest.MonkeyPatch) -> None:
     prepared = prepare(case, tmp_path)
@@ -211,7 +208,7 @@ def test_both_planners_plan_alike(case: Case, tmp_path: Path,
     assert counts[Outcome.DELETE] or not case.knobs.prune
 
 
-@pytest.mark.parametrize("case", NOT_PLAIN, ids=_ids(NOT_PLAIN))
+@pytest.mark.parametrize("case", NOT_PLAIN, ids=attrgetter("name"))
 def test_parts_before_what_the_rows_need_are_planned_at_once(
         case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Parts of a few rows: the first ones hold nothing the row planner alone plans.
