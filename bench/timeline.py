@@ -46,22 +46,21 @@ def timed(specs: Sequence[str], calls: list[Call], start: float) -> Callable[[],
     """Each ``MODULE:FUNCTION`` of ``specs`` replaced by a wrapper that notes its calls in
     ``calls``; what puts the functions back."""
     undo: list[Callable[[], None]] = []
+
+    def restore() -> None:
+        for put_back in undo:
+            put_back()
+
     for spec in specs:
         module_name, _, name = spec.partition(":")
         try:
             module = importlib.import_module(module_name)
             function = getattr(module, name)
         except (ImportError, AttributeError, ValueError) as exc:
-            for put_back in undo:
-                put_back()
+            restore()
             raise SystemExit(f"bench.timeline: cannot time {spec!r} ({exc})") from None
         setattr(module, name, _noting(function, spec.rpartition(".")[2], calls, start))
         undo.append(functools.partial(setattr, module, name, function))
-
-    def restore() -> None:
-        for put_back in undo:
-            put_back()
-
     return restore
 
 
