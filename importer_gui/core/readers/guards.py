@@ -29,8 +29,9 @@ from importer_gui.core.cells import Shown, duration_text
 from importer_gui.core.errors import QT_TRANSLATE_NOOP, DataFileError
 from importer_gui.core.file_kind import LOCKED_PART, PACKAGE_DAMAGE
 from importer_gui.core.progress import Monitor
-from importer_gui.core.readers import sheet_xml
+from importer_gui.core.readers import calamine_copy, sheet_xml
 from importer_gui.core.readers.budget import BOX_CELL, FILLED_CELL, sheet_cost, streamed_cost
+from importer_gui.core.readers.calamine_copy import CalamineCopy
 from importer_gui.core.readers.number_formats import EXACT, WHOLE_SHOWN, Layout, layout
 from importer_gui.core.readers.sheet_xml import ErrorCells, Extent
 from importer_gui.core.readers.table import first_bytes
@@ -450,11 +451,13 @@ def _ods_package(path: Path) -> Package:
 
 @dataclass(frozen=True)
 class SheetMeasure:
-    """A sheet measured: where its cells reach, what reading it costs, and why."""
+    """A sheet measured: where its cells reach, what reading it costs, and why; and the
+    copy of its workbook calamine loads it from, when one was made (calamine_copy)."""
 
     extent: Extent
     cost: int
     why: str
+    copy: CalamineCopy | None = field(default=None, compare=False)
 
     @property
     def streamed(self) -> bool:
@@ -464,27 +467,58 @@ class SheetMeasure:
 
 def measure_sheet(path: Path, name: str, package: Package, monitor: Monitor | None = None,
                   ) -> SheetMeasure:
-    """Measure an .xlsx/.xlsm sheet in its XML; refuse what no reader should load.
+    """Measure an .xlsx/.xlsm sheet in its XML; refuse what no reader should load. A large
+    sheet calamine will load is copied as it is measured (``SheetMeasure.copy``).
     Cancelled between two chunks of XML when ``monitor`` says so."""
     try:
         with zipfile.ZipFile(path) as zipped:
-            extent, size, shared = Extent(0, 0), 0, 0
-            nul = package.shared is not None and package.shared.nul
-            for part in _sheet_parts(zipped, name):
-                found, found_size = sheet_xml.measure(zipped, part, monitor=monitor)
-                if found.box > MAX_BOX_CELLS:  # streamed: exact, and in order or not
-                    found, found_size = sheet_xml.measure(zipped, part, exact=True,
-                                                          monitor=monitor)
-                nul = nul or found.nul
-                if found.box >= extent.box:
-                    extent, size = found, found_size
-                    shared = _shared_text(zipped, part, package.shared, found, found_size,
-                                          monitor)
-            extent = replace(extent, nul=nul)  # the rows are then looked at for NULs
+            extent, size, shared, copy = _extent(zipped, name, package, monitor)
     except (*PACKAGE_DAMAGE, *LOCKED_PART) as exc:
         raise not_a_workbook(path, str(exc)) from None
     except zipfile.LargeZipFile as exc:
         raise DataFileError(TOO_LARGE.format(detail=exc), path=path) from None
+    try:
+        measured = _measured(path, name, extent, size, shared)
+    except BaseException:
+        if copy is not None:
+            copy.close()
+        raise
+    if copy is not None and (measured.streamed or not copy.finish(size)):
+        copy.close()
+        copy = None
+    return replace(measured, copy=copy)
+
+
+def _extent(zipped: zipfile.ZipFile, name: str, package: Package, monitor: Monitor | None,
+            ) -> tuple[Extent, int, int, CalamineCopy | None]:
+    """The sheet's extent, its XML's size, the shared strings' bytes its cells copy, and
+    the copy of the workbook being made (closed here if the measure fails)."""
+    extent, size, shared = Extent(0, 0), 0, 0
+    nul = package.shared is not None and package.shared.nul
+    parts = _sheet_parts(zipped, name)
+    copy = calamine_copy.started(zipped, parts[0]) if len(parts) == 1 else None
+    try:
+        for part in parts:
+            found, found_size = sheet_xml.measure(zipped, part, monitor=monitor,
+                                                  copy=copy and copy.write)
+            if found.box > MAX_BOX_CELLS:  # streamed: exact, and in order or not
+                found, found_size = sheet_xml.measure(zipped, part, exact=True,
+                                                      monitor=monitor)
+            nul = nul or found.nul
+            if found.box >= extent.box:
+                extent, size = found, found_size
+                shared = _shared_text(zipped, part, package.shared, found, found_size,
+                                      monitor)
+    except BaseException:
+        if copy is not None:
+            copy.close()
+        raise
+    return replace(extent, nul=nul), size, shared, copy  # NULs: the rows are looked at
+
+
+def _measured(path: Path, name: str, extent: Extent, size: int, shared: int) -> SheetMeasure:
+    """The sheet's measure from its extent and its XML's size; refused when no reader
+    should load it."""
     if extent.beyond:
         raise DataFileError(PAST_THE_LAST_CELL.format(cell=extent.beyond), path=path)
     if extent.uncached:

@@ -165,15 +165,19 @@ def chunks(package: zipfile.ZipFile, part: str, monitor: Monitor | None = None,
 
 
 def measure(package: zipfile.ZipFile, part: str, *, exact: bool = False,
-            monitor: Monitor | None = None) -> tuple[Extent, int]:
+            monitor: Monitor | None = None, copy: Callable[[bytes], None] | None = None,
+            ) -> tuple[Extent, int]:
     """The part's extent, and its size in bytes. ``exact`` walks every tag (and says
-    whether the rows are in order); otherwise written-as-usual XML is measured quickly.
+    whether the rows are in order); otherwise written-as-usual XML is measured quickly,
+    each chunk handed to ``copy`` as it is read (all of them unless the walk takes over).
     Cancelled between two chunks when ``monitor`` says so."""
     if exact:
         return _walk(package, part, monitor=monitor)
     scan = _Scan()
     for data in chunks(package, part, monitor):
         scan.size += len(data)
+        if copy is not None:
+            copy(data)
         scan.nul.feed(data)
         if not _fast_chunk(data, scan):
             return _walk(package, part, monitor=monitor)

@@ -23,6 +23,7 @@ sheet, and the refusal names the cell.
 
 from __future__ import annotations
 
+import logging
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime, time, timedelta
@@ -40,6 +41,7 @@ from importer_gui.core.errors import QT_TRANSLATE_NOOP, DataFileError
 from importer_gui.core.progress import Monitor
 from importer_gui.core.readers import native, sheet_named, sheet_xml
 from importer_gui.core.readers.budget import MemoryBudget, give_memory_back
+from importer_gui.core.readers.calamine_copy import CalamineCopy
 from importer_gui.core.readers.garbled import garbled_rows
 from importer_gui.core.readers.guards import (
     CELL_NOTE_COST,
@@ -49,6 +51,7 @@ from importer_gui.core.readers.guards import (
     PACKAGE_DAMAGE,
     SHEET_DAMAGED,
     Package,
+    SheetMeasure,
     check_package,
     column_name,
     measure_sheet,
@@ -68,6 +71,8 @@ from importer_gui.core.readers.table import (
     is_blank,
     row_maker,
 )
+
+log = logging.getLogger(__name__)
 
 # What loading a sheet gives: its rows' source and how many rows it has, roughly.
 Loader = Callable[[], tuple[RowSource, int | None]]
@@ -149,10 +154,10 @@ def prepare_workbook(path: Path, wanted: str | None, budget: MemoryBudget,
     package = check_package(path)
     _charge_opening(path, package, budget)
     workbook = _calamine_workbook(path, package_checked=True)
+    measure: SheetMeasure | None = None
     try:
         name = _pick_sheet(path, [meta.name for meta in _worksheets(workbook)],
                            wanted or _first_visible(workbook))
-        measure = None
         shown = package.ods_shown.get(name, ErrorCells())
         if path.suffix.lower() in OOXML_SUFFIXES:
             measure = measure_sheet(path, name, package, monitor)
@@ -163,13 +168,15 @@ def prepare_workbook(path: Path, wanted: str | None, budget: MemoryBudget,
                               f"{shown.count} of its numbers are shown with leading zeros or text")
     except BaseException:
         workbook.close()
+        if measure is not None and measure.copy is not None:
+            measure.copy.close()
         raise
     errors = measure.extent.errors if measure else package.ods_errors.get(name, ErrorCells())
     odd = measure.extent.odd_strings if measure else ErrorCells()
     # Rows are looked at for NULs when the XML writes one; an .xls or .xlsb may hold them
     # anywhere (a binary file), an .ods nowhere (XML cannot).
     nul = measure.extent.nul if measure is not None else path.suffix.lower() != ".ods"
-    if measure is not None and measure.streamed:
+    if measure is not None and measure.streamed:  # (a streamed sheet is never copied)
         workbook.close()
         rows = measure.extent.rows
 
@@ -177,11 +184,31 @@ def prepare_workbook(path: Path, wanted: str | None, budget: MemoryBudget,
             return _sparse_source(path, name, errors, nul, odd, shown), rows
 
         return stream, name
+    copy = measure.copy if measure is not None else None
+    if copy is not None:
+        workbook = _copy_opened(copy, workbook)
 
     def load() -> tuple[RowSource, int | None]:
-        return _loaded_sheet(path, workbook, name, errors, nul, odd, shown)
+        try:
+            return _loaded_sheet(path, workbook, name, errors, nul, odd, shown)
+        finally:
+            if copy is not None:
+                copy.close()
 
     return load, name
+
+
+def _copy_opened(copy: CalamineCopy, workbook: Any) -> Any:
+    """calamine's workbook of the copy, the workbook's own closed; the workbook's own when
+    the copy cannot be opened (it is let go)."""
+    try:
+        copied = _calamine_workbook(Path(copy.path), package_checked=True)
+    except DataFileError as exc:
+        log.info("the sheet is loaded from its workbook: its copy did not open: %s", exc)
+        copy.close()
+        return workbook
+    workbook.close()
+    return copied
 
 
 def first_line(path: Path, wanted: str | None, budget: MemoryBudget) -> list[str] | None:
