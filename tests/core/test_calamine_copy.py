@@ -4,6 +4,7 @@ the read ends, is cancelled, refused or meets a full disk."""
 
 from __future__ import annotations
 
+import gc
 import re
 import tempfile
 import zipfile
@@ -213,6 +214,16 @@ def test_a_named_copy_exists_while_the_sheet_loads_and_is_gone_after(
     table = prepare(path, MemoryBudget())
     assert [p.name for p in named_temp.iterdir()] == [Path(copies.given[0]).name]
     assert list(table.open().rows()) == uncopied(path, monkeypatch)
+    assert list(named_temp.iterdir()) == []
+
+
+def test_a_copy_never_loaded_is_deleted_once_let_go(
+        tmp_path: Path, copies: Copies, named_temp: Path) -> None:
+    prepared = prepare(write_xlsx(tmp_path / "book.xlsx", MIXED), MemoryBudget())
+    assert len(list(named_temp.iterdir())) == 1
+    del prepared
+    copies.begun.clear()
+    gc.collect()
     assert list(named_temp.iterdir()) == []
 
 

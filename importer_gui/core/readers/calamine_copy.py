@@ -21,6 +21,7 @@ import os
 import re
 import shutil
 import tempfile
+import weakref
 import zipfile
 from typing import IO
 
@@ -42,6 +43,8 @@ class CalamineCopy:
 
     def __init__(self, package: zipfile.ZipFile, part: str) -> None:
         self._file, self.path = _temporary()
+        # A copy let go unclosed (a loader never called) is deleted with it all the same.
+        self._discard = weakref.finalize(self, _discarded, self._file, self.path)
         self.read = 0  # bytes of the sheet's XML written, as the workbook holds them
         self._marked = False
         self._entry: IO[bytes] | None = None
@@ -100,11 +103,7 @@ class CalamineCopy:
             if self._zip is not None:
                 self._zip.close()
         self._entry = self._zip = None
-        with contextlib.suppress(OSError):
-            self._file.close()
-        if not self.path.startswith(_PROC_FDS):
-            with contextlib.suppress(OSError):
-                os.unlink(self.path)
+        self._discard()
 
 
 def started(package: zipfile.ZipFile, part: str) -> CalamineCopy | None:
@@ -118,6 +117,15 @@ def started(package: zipfile.ZipFile, part: str) -> CalamineCopy | None:
             RuntimeError, NotImplementedError, EOFError) as exc:
         log.info("the sheet %s is loaded from its workbook, uncopied: %s", part, exc)
         return None
+
+
+def _discarded(file: IO[bytes], path: str) -> None:
+    """Close the copy's file and delete it where it has a name."""
+    with contextlib.suppress(OSError):
+        file.close()
+    if not path.startswith(_PROC_FDS):
+        with contextlib.suppress(OSError):
+            os.unlink(path)
 
 
 def _temporary() -> tuple[IO[bytes], str]:
