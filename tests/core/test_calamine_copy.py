@@ -200,6 +200,26 @@ def test_the_copy_holds_what_calamine_reads_of_the_workbook(
     assert {"xl/workbook.xml", "xl/styles.xml", "xl/sharedStrings.xml"} <= set(held)
 
 
+def damaged_part(path: Path, name: str) -> Path:
+    """The workbook with the compressed bytes of part ``name`` overwritten mid-way."""
+    with zipfile.ZipFile(path) as book:
+        info = book.getinfo(name)
+    data = bytearray(path.read_bytes())
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    middle = start + info.compress_size // 2
+    data[middle:middle + 8] = b"\xff" * 8
+    path.write_bytes(bytes(data))
+    return path
+
+
+def test_a_damaged_part_calamine_never_reads_leaves_the_sheet_read_as_before(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, copies: Copies) -> None:
+    path = damaged_part(write_xlsx(tmp_path / "book.xlsx", MIXED), "docProps/app.xml")
+    expected = uncopied(path, monkeypatch)
+    assert rows(path) == expected
+    assert copies.begun == []
+
+
 def test_a_small_sheet_is_not_copied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     given: list[object] = []
     monkeypatch.setattr(calamine_copy, "CalamineCopy", lambda *args: given.append(args))

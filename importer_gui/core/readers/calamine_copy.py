@@ -25,6 +25,8 @@ import weakref
 import zipfile
 from typing import IO
 
+from importer_gui.core.file_kind import LOCKED_PART, PACKAGE_DAMAGE
+
 log = logging.getLogger(__name__)
 
 # Bytes of a sheet's XML from which a copy saves more than it costs (writing it costs
@@ -113,8 +115,8 @@ def started(package: zipfile.ZipFile, part: str) -> CalamineCopy | None:
         if package.getinfo(part).file_size < COPIED_FROM:
             return None
         return CalamineCopy(package, part)
-    except (OSError, zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, ValueError,
-            RuntimeError, NotImplementedError, EOFError) as exc:
+    # A damaged or locked part (one calamine may never read) is not the copy's to refuse.
+    except (*PACKAGE_DAMAGE, *LOCKED_PART, zipfile.LargeZipFile) as exc:
         log.info("the sheet %s is loaded from its workbook, uncopied: %s", part, exc)
         return None
 
