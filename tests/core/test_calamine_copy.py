@@ -24,6 +24,7 @@ from tests.builders import rewrite_package, write_xlsx
 from tests.disks import tiny_disk_at
 
 Rows = list[tuple[int, tuple[object, ...]]]
+OUTWEIGHS = calamine_copy.OUTWEIGHS  # as the readers have it
 
 MIXED = [
     ["Code", "Titre", "Début", "Heure", "Durée", "Places", "Actif", "Note"],
@@ -44,8 +45,9 @@ class Copies:
 
 @pytest.fixture
 def copies(monkeypatch: pytest.MonkeyPatch) -> Copies:
-    """Every sheet copied, however small; each copy noted."""
+    """Every sheet copied, however small, whatever its shared strings; each copy noted."""
     monkeypatch.setattr(calamine_copy, "COPIED_FROM", 0)
+    monkeypatch.setattr(calamine_copy, "OUTWEIGHS", 0)
     noted = Copies()
     begin, finish = calamine_copy.CalamineCopy.__init__, calamine_copy.CalamineCopy.finish
 
@@ -217,6 +219,17 @@ def test_a_damaged_part_calamine_never_reads_leaves_the_sheet_read_as_before(
     path = damaged_part(write_xlsx(tmp_path / "book.xlsx", MIXED), "docProps/app.xml")
     expected = uncopied(path, monkeypatch)
     assert rows(path) == expected
+    assert copies.begun == []
+
+
+def test_a_sheet_its_shared_strings_outweigh_is_not_copied(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, copies: Copies) -> None:
+    monkeypatch.setattr(calamine_copy, "OUTWEIGHS", OUTWEIGHS)
+    path = shared_strings(write_xlsx(tmp_path / "book.xlsx", [
+        ["Code", "Titre"], ["TR-1", "long " * 2000], ["TR-2", "court"]]))
+    expected = uncopied(path, monkeypatch)
+    assert rows(path) == expected
+    assert expected[0][1][1] == "long " * 2000
     assert copies.begun == []
 
 

@@ -32,6 +32,10 @@ log = logging.getLogger(__name__)
 # Bytes of a sheet's XML from which a copy saves more than it costs (writing it costs
 # about a tenth of the second reading it spares).
 COPIED_FROM = 4 << 20
+# Opening the copy reads the workbook's shared strings again, at about twice the cost a byte
+# of the second reading of the sheet spared: a sheet is copied when its XML outweighs its
+# workbook's shared strings this many times.
+OUTWEIGHS = 2.5
 
 _CELLS = re.compile(rb"<sheetData[\s/>]")
 _STOP = b"<mergeCells></mergeCells>"
@@ -108,11 +112,13 @@ class CalamineCopy:
         self._discard()
 
 
-def started(package: zipfile.ZipFile, part: str) -> CalamineCopy | None:
+def started(package: zipfile.ZipFile, part: str, shared: int = 0) -> CalamineCopy | None:
     """A copy of the workbook for calamine, its sheet ``part`` still to be written; None
-    when the sheet is too small for a copy to pay, or the copy cannot be made."""
+    when the sheet is too small for a copy to pay (``shared``: bytes of the workbook's shared
+    strings), or the copy cannot be made."""
     try:
-        if package.getinfo(part).file_size < COPIED_FROM:
+        size = package.getinfo(part).file_size
+        if size < COPIED_FROM or size < OUTWEIGHS * shared:
             return None
         return CalamineCopy(package, part)
     # A damaged or locked part (one calamine may never read) is not the copy's to refuse.

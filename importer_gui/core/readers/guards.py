@@ -496,7 +496,8 @@ def _extent(zipped: zipfile.ZipFile, name: str, package: Package, monitor: Monit
     extent, size, shared = Extent(0, 0), 0, 0
     nul = package.shared is not None and package.shared.nul
     parts = _sheet_parts(zipped, name)
-    copy = calamine_copy.started(zipped, parts[0]) if len(parts) == 1 else None
+    strings = package.shared.size if package.shared is not None else 0
+    copy = calamine_copy.started(zipped, parts[0], strings) if len(parts) == 1 else None
     try:
         for part in parts:
             found, found_size = sheet_xml.measure(zipped, part, monitor=monitor,
