@@ -5,7 +5,8 @@ merged cells (``<mergeCells>``, written after the cells), which nothing here use
 XML is decompressed anyway while it is measured; written out as it comes, with an empty
 ``<mergeCells></mergeCells>`` ahead of its cells (where that second reading stops at once,
 and the cells' reading never looks), it is a copy calamine loads in about three fifths of
-the time. Every other part is copied as it is, so the copy reads as the workbook does.
+the time. The other parts calamine may read are copied as they are (the other sheets and
+pictures left out), so the copy reads as the workbook does.
 
 The copy is a temporary file that leaves nothing behind where the system allows (Linux: an
 unnamed file, opened by calamine through /proc); elsewhere a named one, deleted after the
