@@ -4,8 +4,11 @@ the read ends, is cancelled, refused or meets a full disk."""
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import re
+import shutil
+import sqlite3
 import tempfile
 import zipfile
 from collections.abc import Callable
@@ -20,8 +23,17 @@ from importer_gui.core.cells import Unreadable
 from importer_gui.core.errors import DataFileError
 from importer_gui.core.progress import Cancelled, Monitor
 from importer_gui.core.readers import MemoryBudget, calamine_copy, open_table, prepare
-from tests.builders import rewrite_package, write_xlsx
+from tests.builders import (
+    TEACHER_COLUMNS,
+    TRAINING_COLUMNS,
+    ImportSpec,
+    rewrite_package,
+    write_config,
+    write_xlsx,
+)
+from tests.core.test_error_cells import run
 from tests.disks import tiny_disk_at
+from tests.stores import existing_store
 
 Rows = list[tuple[int, tuple[object, ...]]]
 OUTWEIGHS = calamine_copy.OUTWEIGHS  # as the readers have it
@@ -307,3 +319,42 @@ def test_a_copy_that_will_not_open_leaves_the_sheet_read_from_its_workbook(
     monkeypatch.setattr(calamine_copy.CalamineCopy, "finish", spoiled)
     assert rows(path) == expected
     assert list(named_temp.iterdir()) == []
+
+
+def test_a_check_and_a_commit_through_copies_say_and_store_what_they_did_before(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        ) -> None:
+    said, given = [], []
+    finish = calamine_copy.CalamineCopy.finish
+    for copied in (False, True):
+        folder = tmp_path / "month"  # the same for both: the output names it
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir()
+        write_xlsx(folder / "teachers.xlsx", [TEACHER_COLUMNS, ("t1", "Martin", "Éric", "e@x.fr"),
+                                             ("", "Sans", "Login", "s@x.fr")])
+        write_xlsx(folder / "trainings.xlsx", [TRAINING_COLUMNS, ("TR-1", "Sécurité", ""),
+                                              ("TR-2", "Premiers secours", "")])
+        write_config(folder, ImportSpec("teachers.xlsx", TEACHER_COLUMNS,
+                                        "createOrUpdateTeacherAction"),
+                     ImportSpec("trainings.xlsx", TRAINING_COLUMNS,
+                                "createOrUpdateTrainingCourseAction"))
+        existing_store(folder / "s.db")
+        with monkeypatch.context() as patch:
+            if copied:
+                patch.setattr(calamine_copy, "COPIED_FROM", 0)
+                patch.setattr(calamine_copy, "OUTWEIGHS", 0)
+                patch.setattr(calamine_copy.CalamineCopy, "finish",
+                              lambda copy, size: given.append(copy.path) or finish(copy, size))
+            said.append((run(capsys, "check", folder), run(capsys, "commit", folder),
+                         stored(folder / "s.db")))
+    assert len(given) == 4  # each file, by the check and by the commit
+    assert said[1] == said[0]
+    assert said[0][2] == ([("t1", "Martin", "Éric", "e@x.fr")],
+                          [("TR-1", "Sécurité"), ("TR-2", "Premiers secours")])
+
+
+def stored(store: Path) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+    """The store's teachers and training courses, as the files gave them."""
+    with contextlib.closing(sqlite3.connect(store)) as conn:
+        return (conn.execute("SELECT login, name, firstname, email FROM teacher").fetchall(),
+                conn.execute("SELECT path_code, title FROM training ORDER BY id").fetchall())
