@@ -245,6 +245,18 @@ def test_a_sheet_its_shared_strings_outweigh_is_not_copied(
     assert copies.begun == []
 
 
+def test_cells_under_a_prefixed_tag_are_loaded_from_the_workbook(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, copies: Copies) -> None:
+    path = patched(write_xlsx(tmp_path / "book.xlsx", MIXED), lambda xml: xml.replace(
+        b"<sheetData>", b'<x:sheetData xmlns:x="http://schemas.openxmlformats.org/'
+                        b'spreadsheetml/2006/main">').replace(b"</sheetData>", b"</x:sheetData>"))
+    expected = uncopied(path, monkeypatch)
+    assert rows(path) == expected
+    assert expected[0][1][0] == "TR-1"
+    assert len(copies.begun) == 1
+    assert copies.given == []
+
+
 def test_a_small_sheet_is_not_copied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     given: list[object] = []
     monkeypatch.setattr(calamine_copy, "CalamineCopy", lambda *args: given.append(args))

@@ -52,7 +52,7 @@ class CalamineCopy:
         self._file, self.path = _temporary()
         # A copy let go unclosed (a loader never called) is deleted with it all the same.
         self._discard = weakref.finalize(self, _discarded, self._file, self.path)
-        self.read = 0  # bytes of the sheet's XML written, as the workbook holds them
+        self._read = 0  # bytes of the sheet's XML written, as the workbook holds them
         self._marked = False
         self._entry: IO[bytes] | None = None
         self._zip: zipfile.ZipFile | None = None
@@ -66,12 +66,18 @@ class CalamineCopy:
             raise
 
     def write(self, data: bytes) -> None:
-        """The next chunk of the sheet's XML; the first that opens its cells is marked. A
-        failure to write (a full disk) gives the copy up, never the measure."""
+        """The next chunk of the sheet's XML, the first marked where the cells start. A
+        failure to write (a full disk) gives the copy up, never the measure; so does a
+        first chunk where no cells start (a prefixed tag, a preamble of unusual length):
+        calamine would read such a copy twice all the same."""
         if self._entry is None:
             return
-        self.read += len(data)
-        if not self._marked and (found := _CELLS.search(data)):
+        self._read += len(data)
+        if not self._marked:
+            found = _CELLS.search(data)
+            if found is None:
+                self._given_up("its cells do not start in its first chunk of XML")
+                return
             self._marked = True
             data = data[:found.start()] + _STOP + data[found.start():]
         try:
@@ -82,7 +88,7 @@ class CalamineCopy:
     def finish(self, size: int) -> bool:
         """Whether the copy is whole once the sheet's ``size`` bytes of XML are written:
         not when they are not all (the measure read the sheet otherwise) or it failed."""
-        if self._entry is None or self.read != size:
+        if self._entry is None or self._read != size:
             self.close()
             return False
         try:
@@ -97,9 +103,9 @@ class CalamineCopy:
             return False
         return True
 
-    def _given_up(self, exc: Exception) -> None:
+    def _given_up(self, why: Exception | str) -> None:
         """Stop copying: the workbook is loaded as it is."""
-        log.info("the sheet is loaded from its workbook, uncopied: %s", exc)
+        log.info("the sheet is loaded from its workbook, uncopied: %s", why)
         self.close()
 
     def close(self) -> None:
