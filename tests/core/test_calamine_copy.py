@@ -22,7 +22,13 @@ from openpyxl import Workbook
 from importer_gui.core.cells import Unreadable
 from importer_gui.core.errors import DataFileError
 from importer_gui.core.progress import Cancelled, Monitor
-from importer_gui.core.readers import MemoryBudget, calamine_copy, open_table, prepare
+from importer_gui.core.readers import (
+    MemoryBudget,
+    calamine_copy,
+    open_table,
+    prepare,
+    workbooks,
+)
 from tests.builders import (
     TEACHER_COLUMNS,
     TRAINING_COLUMNS,
@@ -212,6 +218,41 @@ def test_the_copy_holds_what_calamine_reads_of_the_workbook(
         "xl/worksheets/sheet2.xml"]
     assert "xl/media/image1.png" not in held
     assert {"xl/workbook.xml", "xl/styles.xml", "xl/sharedStrings.xml"} <= set(held)
+
+
+def test_a_copy_calamine_refuses_leaves_the_sheet_read_from_its_workbook(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, copies: Copies,
+        named_temp: Path) -> None:
+    path = write_xlsx(tmp_path / "book.xlsx", MIXED)
+    expected = uncopied(path, monkeypatch)
+    load, tried = workbooks._load_sheet, []
+
+    def refused_first(path: Path, workbook: object, name: str) -> object:
+        tried.append(name)
+        if len(tried) == 1:
+            raise DataFileError("calamine refused the copy", path=path)
+        return load(path, workbook, name)
+
+    monkeypatch.setattr(workbooks, "_load_sheet", refused_first)
+    assert rows(path) == expected
+    assert tried == ["Sheet1", "Sheet1"]
+    assert len(copies.given) == 1
+    assert list(named_temp.iterdir()) == []
+
+
+def test_a_sheet_calamine_refuses_is_refused_in_the_workbook_s_own_words(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, copies: Copies) -> None:
+    path = patched(shared_strings(write_xlsx(tmp_path / "book.xlsx", MIXED)), lambda xml: re.sub(
+        rb'(<c r="A2"[^>]*><v>)\d+', rb"\g<1>999", xml))
+    with monkeypatch.context() as patch:
+        patch.setattr(calamine_copy, "COPIED_FROM", 1 << 62)
+        with pytest.raises(DataFileError) as plain:
+            rows(path)
+    with pytest.raises(DataFileError) as copied:
+        rows(path)
+    assert str(copied.value) == str(plain.value)
+    assert "999" in str(plain.value)
+    assert len(copies.given) == 1
 
 
 def damaged_part(path: Path, name: str) -> Path:

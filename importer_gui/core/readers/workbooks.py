@@ -27,6 +27,7 @@ import logging
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime, time, timedelta
+from functools import partial
 from itertools import chain, compress, count, islice, repeat, tee
 from operator import ne
 from pathlib import Path
@@ -184,31 +185,41 @@ def prepare_workbook(path: Path, wanted: str | None, budget: MemoryBudget,
             return _sparse_source(path, name, errors, nul, odd, shown), rows
 
         return stream, name
+
+    def read(book: Any) -> tuple[RowSource, int | None]:
+        return _loaded_sheet(path, book, name, errors, nul, odd, shown)
+
     copy = measure.copy if measure is not None else None
-    if copy is not None:
-        workbook = _copy_opened(copy, workbook)
-
-    def load() -> tuple[RowSource, int | None]:
-        try:
-            return _loaded_sheet(path, workbook, name, errors, nul, odd, shown)
-        finally:
-            if copy is not None:
-                copy.close()
-
-    return load, name
+    if copy is None:
+        return partial(read, workbook), name
+    return _from_copy(path, copy, workbook, read), name
 
 
-def _copy_opened(copy: CalamineCopy, workbook: Any) -> Any:
-    """calamine's workbook of the copy, the workbook's own closed; the workbook's own when
-    the copy cannot be opened (it is let go)."""
+def _from_copy(path: Path, copy: CalamineCopy, workbook: Any,
+               read: Callable[[Any], tuple[RowSource, int | None]]) -> Loader:
+    """The loader of a sheet from its workbook's copy (``read`` loads it from calamine's
+    workbook given), the workbook's own closed; from the workbook itself when the copy
+    cannot be opened, or calamine refuses the sheet there (whatever the workbook says of
+    it is then what is said)."""
     try:
         copied = _calamine_workbook(Path(copy.path), package_checked=True)
     except DataFileError as exc:
         log.info("the sheet is loaded from its workbook: its copy did not open: %s", exc)
         copy.close()
-        return workbook
+        return partial(read, workbook)
     workbook.close()
-    return copied
+
+    def load() -> tuple[RowSource, int | None]:
+        try:
+            return read(copied)
+        except DataFileError as exc:
+            log.info("the sheet is loaded from its workbook: its copy was refused: %s", exc)
+            copy.close()
+            return read(_calamine_workbook(path, package_checked=True))
+        finally:
+            copy.close()
+
+    return load
 
 
 def first_line(path: Path, wanted: str | None, budget: MemoryBudget) -> list[str] | None:
