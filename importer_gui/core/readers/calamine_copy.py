@@ -24,6 +24,7 @@ import shutil
 import tempfile
 import weakref
 import zipfile
+from collections.abc import Collection
 from typing import IO
 
 from importer_gui.core.file_kind import LOCKED_PART, PACKAGE_DAMAGE
@@ -48,7 +49,7 @@ class CalamineCopy:
     chunk at a time (``write``), in order; once ``finish`` says it is whole, calamine opens
     it by ``path``."""
 
-    def __init__(self, package: zipfile.ZipFile, part: str) -> None:
+    def __init__(self, package: zipfile.ZipFile, part: str, sheets: Collection[str]) -> None:
         self._file, self.path = _temporary()
         # A copy let go unclosed (a loader never called) is deleted with it all the same.
         self._discard = weakref.finalize(self, _discarded, self._file, self.path)
@@ -58,7 +59,7 @@ class CalamineCopy:
         self._zip: zipfile.ZipFile | None = None
         try:
             self._zip = zipfile.ZipFile(self._file, "w", zipfile.ZIP_STORED)
-            _copy_others(package, part, self._zip)
+            _copy_others(package, {part, *sheets}, self._zip)
             large = package.getinfo(part).file_size > 1 << 30
             self._entry = self._zip.open(part, "w", force_zip64=large)
         except BaseException:
@@ -119,15 +120,17 @@ class CalamineCopy:
         self._discard()
 
 
-def started(package: zipfile.ZipFile, part: str, shared: int = 0) -> CalamineCopy | None:
-    """A copy of the workbook for calamine, its sheet ``part`` still to be written; None
-    when the sheet is too small for a copy to pay (``shared``: bytes of the workbook's shared
-    strings), or the copy cannot be made."""
+def started(package: zipfile.ZipFile, part: str, sheets: Collection[str], shared: int = 0,
+            ) -> CalamineCopy | None:
+    """A copy of the workbook for calamine, its sheet ``part`` still to be written, the
+    workbook's other ``sheets`` (their XML parts) left out: calamine reads a sheet only
+    when it is loaded. None when the sheet is too small for a copy to pay (``shared``: bytes
+    of the workbook's shared strings), or the copy cannot be made."""
     try:
         size = package.getinfo(part).file_size
         if size < COPIED_FROM or size < OUTWEIGHS * shared:
             return None
-        return CalamineCopy(package, part)
+        return CalamineCopy(package, part, sheets)
     # A damaged or locked part (one calamine may never read) is not the copy's to refuse.
     except (*PACKAGE_DAMAGE, *LOCKED_PART, zipfile.LargeZipFile) as exc:
         log.info("the sheet %s is loaded from its workbook, uncopied: %s", part, exc)
@@ -159,13 +162,12 @@ def _temporary() -> tuple[IO[bytes], str]:
 _UNREAD = re.compile(r"/(?:media|embeddings|pivotCache|printerSettings)/|\.bin$")
 
 
-def _copy_others(package: zipfile.ZipFile, part: str, into: zipfile.ZipFile) -> None:
-    """Every part of the workbook calamine may read but ``part`` and the other sheets' XML
-    (calamine reads a sheet only when it is loaded), uncompressed."""
+def _copy_others(package: zipfile.ZipFile, left_out: Collection[str],
+                 into: zipfile.ZipFile) -> None:
+    """Every part of the workbook calamine may read but those ``left_out``, uncompressed."""
     for info in package.infolist():
         name = info.filename
-        if name == part or info.is_dir() or _UNREAD.search(name) or (
-                "/worksheets/" in name and name.endswith(".xml") and "/_rels/" not in name):
+        if name in left_out or info.is_dir() or _UNREAD.search(name):
             continue
         with package.open(info) as source, into.open(name, "w") as target:
             shutil.copyfileobj(source, target, 1 << 20)

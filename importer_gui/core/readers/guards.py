@@ -497,7 +497,8 @@ def _extent(zipped: zipfile.ZipFile, name: str, package: Package, monitor: Monit
     nul = package.shared is not None and package.shared.nul
     parts = _sheet_parts(zipped, name)
     strings = package.shared.size if package.shared is not None else 0
-    copy = calamine_copy.started(zipped, parts[0], strings) if len(parts) == 1 else None
+    copy = calamine_copy.started(zipped, parts[0], _worksheet_parts(zipped),
+                                 strings) if len(parts) == 1 else None
     try:
         for part in parts:
             found, found_size = sheet_xml.measure(zipped, part, monitor=monitor,
@@ -684,13 +685,17 @@ def sheet_parts(path: Path, name: str) -> list[str]:
 
 def _sheet_parts(package: zipfile.ZipFile, name: str) -> list[str]:
     """The XML part(s) holding the named sheet: every worksheet part if the map is odd."""
-    everything = [n for n in package.namelist()
-                  if "/worksheets/" in n and n.endswith(".xml") and "/_rels/" not in n]
     try:
         part = _sheet_part(package, name)
     except Exception:  # an unusual package layout: measure every sheet instead
-        return everything
-    return [part] if part in package.NameToInfo else everything
+        return _worksheet_parts(package)
+    return [part] if part in package.NameToInfo else _worksheet_parts(package)
+
+
+def _worksheet_parts(package: zipfile.ZipFile) -> list[str]:
+    """Every worksheet's XML part in the package, whatever the workbook's map says."""
+    return [n for n in package.namelist()
+            if "/worksheets/" in n and n.endswith(".xml") and "/_rels/" not in n]
 
 
 def _sheet_part(package: zipfile.ZipFile, name: str) -> str:
