@@ -8,8 +8,9 @@ as it is planned, and can be reverted so that one edited row can be planned agai
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Hashable, Iterable, Iterator
+from collections.abc import Callable, Collection, Hashable, Iterable, Iterator
 from datetime import date, datetime
+from itertools import chain
 from operator import attrgetter
 from typing import Any
 
@@ -55,8 +56,7 @@ class _Index:
     def __init__(self, key: KeyFn, records: Iterable[Record]) -> None:
         self.key = key
         self.groups: dict[Hashable, Record | dict[int, Record]] = {}
-        for record in records:
-            self.add(record)
+        self.add_all(list(records))
         if not _in_nfc(self.groups):
             # A store written before keys were read in NFC: its texts are compared in NFC
             # too (rows give theirs in NFC), so "café" typed two ways is one record.
@@ -452,18 +452,24 @@ class Overlay:
         return change
 
 
-def _in_nfc(keys: dict[Hashable, Any]) -> bool:
+def _in_nfc(keys: Collection[Hashable]) -> bool:
     """Whether every text in these keys (alone, or in a tuple) is in NFC."""
     kinds = set(map(type, keys))
+    if kinds == {tuple}:  # keys of several values (a session's course and title): the values
+        keys = list(chain.from_iterable(keys))  # type: ignore[arg-type]
+        kinds = set(map(type, keys))
     if kinds <= _PLAIN_KEYS:
         return True
-    if kinds <= _TEXT_KEYS:  # ASCII text is in NFC: checked in C
-        return all(map(str.isascii, filter(None, keys))) or all(map(_nfc_text, keys))
+    if kinds <= _PLAIN_OR_TEXT_KEYS:  # ASCII text is in NFC: checked in C
+        texts = list(filter(None, keys)) if kinds <= _TEXT_KEYS else [
+            key for key in keys if type(key) is str]
+        return all(map(str.isascii, texts)) or all(map(_nfc_text, texts))
     return all(_nfc(key) == key for key in keys)
 
 
 _PLAIN_KEYS = frozenset({int, type(None), date, datetime})
 _TEXT_KEYS = frozenset({str, type(None)})
+_PLAIN_OR_TEXT_KEYS = _PLAIN_KEYS | _TEXT_KEYS
 
 
 def _nfc_text(key: str | None) -> bool:

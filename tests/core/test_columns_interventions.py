@@ -69,6 +69,7 @@ class Knobs:
     changed_meetings: float = 0.0  # rows giving a stored meeting's GUID, other values
     repeated: float = 0.0  # rows giving an earlier row's GUID
     room_changed: float = 0.0  # rows giving a room another label than earlier rows
+    moved: float = 0.0  # rows giving a stored meeting's GUID and a room no record holds
     invisible: float = 0.0  # a code with a zero-width space: a warning of its own
     # Not plain, in every row:
     room_differs: bool = False  # the seed store's rooms labelled otherwise
@@ -108,6 +109,7 @@ NOT_PLAIN = [
     not_plain("room-changed", 13, room_changed=0.05, mistakes=0.1),
     not_plain("room-differs", 14, stored_rooms=True, room_differs=True),
     not_plain("invisible", 15, invisible=0.05, workbook=True),
+    not_plain("moved-meetings", 16, moved=0.05),
 ]
 CASES = PLAIN + NOT_PLAIN
 
@@ -140,6 +142,8 @@ class Generator:
             row[0] = f"OLD-{rng.randrange(20)}".center(rng.choice((6, 8)))
         if rng.random() < knobs.room_changed:
             row[6] = f"{row[6]} (refaite)"
+        if rng.random() < knobs.moved:
+            row[0], row[5], row[6] = f"OLD-{len(rows) % 20}", f"ROOM-NEW-{len(rows)}", "Neuve"
         if rng.random() < knobs.invisible:
             row[1] = f"{row[1]}\u200b"
 
@@ -240,7 +244,7 @@ def seed_store(folder: Path, knobs: Knobs) -> Path:
         meetings += [[f"SEED-{room}", COURSES[1], "Session 1", "2027-01-05T09:00:00", "2",
                       f"ROOM-{room}", room_label(room) + (" bis" if knobs.room_differs else ""),
                       str(room + 8), TEACHERS[0], "A"] for room in range(ROOMS)]
-    if knobs.changed_meetings:
+    if knobs.changed_meetings or knobs.moved:
         meetings += [[f"OLD-{n}", COURSES[2], "Session 2", "2027-02-05T09:00:00", "3",
                       "ROOM-OLD", "Salle ancienne", "10", TEACHERS[1], "A"] for n in range(20)]
     if meetings:

@@ -3,6 +3,7 @@ made before, on a table past one part of records, see the old records and the ne
 
 from __future__ import annotations
 
+from importer_gui.core.columns.parts import found_by_key
 from importer_gui.core.overlay import _PART, Overlay
 from importer_gui.core.records import StoreState, Table, TrainingRec
 
@@ -48,3 +49,15 @@ def test_records_filed_at_once_are_found_as_if_filed_one_by_one() -> None:
             assert found(at_once, code) == found(one_by_one, code)
         assert at_once.tables[Table.TRAINING] == one_by_one.tables[Table.TRAINING]
     assert found(filed(records, at_once=True), "NEW-1") == [-1, -3]
+
+
+def test_records_sharing_a_key_are_found_as_find_one_finds_them() -> None:
+    # An index made at once where every key is its own: records sharing one are filed in
+    # turn, and a key looked up for many rows at once finds the first, as find_one does.
+    overlay = Overlay(StoreState(trainings={
+        1: TrainingRec(1, "A", title="x"), 2: TrainingRec(2, "B", title="y"),
+        3: TrainingRec(3, "A", title="z")}))
+    found = found_by_key(overlay, Table.TRAINING, "path_code", ["A", "B", "C", "A"])
+    assert [None if record is None else record.id for record in found] == [1, 2, None, 1]
+    assert [r.id for r in overlay.find(Table.TRAINING, "path_code", lambda r: r.path_code,
+                                       "A")] == [1, 3]

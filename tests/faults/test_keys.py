@@ -11,7 +11,7 @@ import json
 import sqlite3
 from pathlib import Path
 
-from tests.builders import teachers_import, write_config
+from tests.builders import ImportSpec, by_hand, teachers_import, write_config, write_csv
 from tests.faults import cli
 from tests.stores import existing_store
 
@@ -69,3 +69,32 @@ def test_invisible_characters_in_a_login_are_a_warning_naming_them(tmp_path: Pat
         (3, "create", ["Field teacherLogin: <U+202E>mia holds characters that cannot be seen "
                        "(U+202E RIGHT-TO-LEFT OVERRIDE); is it the code you meant?"]),
         (4, "create", [])]
+
+
+MEETING_COLUMNS = ("interventionGuid", "trainingPathCode", "sessionTitle", "interventionDate",
+                   "interventionDuration")
+
+
+def test_a_session_title_stored_decomposed_is_found_composed(tmp_path: Path) -> None:
+    # Found by its course and title together: a key of two values, its text in NFC too.
+    write_csv(tmp_path / "courses.csv", [("trainingPathCode", "trainingTitle"),
+                                         ("SEC-101", "Security")])
+    write_csv(tmp_path / "sessions.csv", [
+        ("trainingPathCode", "sessionTitle", "sessionStartDate", "sessionEndDate"),
+        ("SEC-101", f"Session {COMPOSED}", "01/01/2027", "02/01/2027")])
+    write_config(tmp_path, ImportSpec(
+        "courses.csv", ("trainingPathCode", "trainingTitle"),
+        "createOrUpdateTrainingCourseAction"), ImportSpec(
+        "sessions.csv", ("trainingPathCode", "sessionTitle", "sessionStartDate",
+                         "sessionEndDate"), "createOrUpdateSessionAction",
+        options="<sessionSearchField><sessionTitle/></sessionSearchField>",
+        provider_extra="<dateFormat>DD/MM/YYYY</dateFormat>"))
+    done = cli("commit", str(tmp_path / "config.xml"), "--store",
+               existing_store(tmp_path / "store.sqlite3"))
+    assert done.code == 0, done.err[-2000:]
+    by_hand(tmp_path / "store.sqlite3", f"UPDATE session SET title = 'Session {DECOMPOSED}'")
+    write_csv(tmp_path / "meetings.csv", [MEETING_COLUMNS, (
+        "INT-1", "SEC-101", f"Session {COMPOSED}", "2027-01-01T09:00:00", "2")])
+    write_config(tmp_path, ImportSpec("meetings.csv", MEETING_COLUMNS,
+                                      "createOrUpdateInterventionAction"))
+    assert check(tmp_path) == [(2, "create", [])]

@@ -204,13 +204,13 @@ def _unchanged(looked: _Looked, rows: list[int], meetings: list[Any],
     """Whether the meetings the rows at ``rows`` find (``meetings``) hold every column
     they set already, their rooms among those found (a room the part creates changes the
     meeting it is given to)."""
-    room_ids = []
-    for guid in looked.room_guids(rows):
-        room = None if guid is None else rooms[guid]
-        if guid is not None and room is None:
-            return False
-        room_ids.append(None if room is None else room.id)
-    return not changed(looked.given(rows, room_ids), meetings)
+    guids = looked.room_guids(rows)
+    named = set(guids)
+    named.discard(None)
+    if any(rooms[guid] is None for guid in named):
+        return False
+    room_ids = {guid: rooms[guid].id for guid in named}
+    return not changed(looked.given(rows, list(map(room_ids.get, guids))), meetings)
 
 
 _ID = attrgetter("id")

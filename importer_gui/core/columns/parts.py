@@ -167,12 +167,17 @@ def found(values: list[Any], known: dict[Any, Any], find: Callable[[Any], Any]) 
 
 
 def found_by_key(overlay: Overlay, table: Table, column: str, keys: list[Any]) -> list[Any]:
-    """The record of ``table`` each key finds by its unique ``column`` (None: none); keys
-    none of which is held told in one pass."""
+    """The record of ``table`` each key (none None) finds by its unique ``column`` (None:
+    none); keys none of which is held told in one pass, the others looked up in C."""
     held = overlay.groups(table, column, attrgetter(column))
     if held.keys().isdisjoint(keys):
         return [None] * len(keys)
-    return found(keys, {}, lambda key: overlay.find_one(table, column, key))
+    records = list(map(held.get, keys))
+    if dict in set(map(type, records)):
+        # A key several records share: their first, as find_one gives it.
+        return [next(iter(group.values()), None) if type(group) is dict else group
+                for group in records]
+    return records
 
 
 def records_made(table: Table, ids: Iterable[int], given: dict[str, list[Any]]) -> list[Any]:
@@ -195,9 +200,10 @@ def changed(given: dict[str, list[Any]], records: list[Any]) -> set[int]:
     value, None for none) would change, as Overlay.update compares them."""
     places: set[int] = set()
     for column, values in given.items():
-        held = map(attrgetter(column), records)
-        places.update(place for place, (value, was) in enumerate(zip(values, held, strict=True))
-                      if value is not None and value != was)
+        held = list(map(attrgetter(column), records))
+        if held != values:  # most columns of records found hold what the rows give: told in C
+            places.update(place for place, (value, was) in enumerate(zip(values, held, strict=True))
+                          if value is not None and value != was)
     return places
 
 
