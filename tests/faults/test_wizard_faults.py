@@ -109,7 +109,7 @@ def test_running_out_of_memory_while_reading_is_a_message_on_the_page(
     def no_memory(*args: object) -> None:
         raise MemoryError
 
-    monkeypatch.setattr(workbooks, "_cells", no_memory)
+    monkeypatch.setattr(workbooks, "_batch_cells", no_memory)
     assert checked_in_the_background(page, qtbot) == (
         "There is not enough memory to check these files; nothing was written. Check fewer "
         "or smaller files at a time, or close other programs.")

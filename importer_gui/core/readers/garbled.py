@@ -17,9 +17,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import islice
 from typing import Any
 
 from importer_gui.core.cells import Garbled
@@ -139,17 +138,11 @@ def may_hold_garbled(text: str) -> bool:
             and _MAC_ROMAN.sequence.search(text) is not None))
 
 
-def garbled_rows(rows: Iterable[tuple[int, Sequence[Any]]],
-                 ) -> Iterator[tuple[int, Sequence[Any]]]:
-    """A workbook's numbered rows as its reader gives them, their cells holding garbled text
-    made ``Garbled``; looked at ``_BATCH`` rows at a time, whose texts are joined for one
-    quick look (most batches hold none: their rows pass as they are)."""
-    rows = iter(rows)
-    while batch := list(islice(rows, _BATCH)):
-        texts = [value for _, row in batch for value in row if type(value) is str]
-        if may_hold_garbled("\x1f".join(texts)):
-            batch = [(line, garbled_cells(row) or row) for line, row in batch]
-        yield from batch
-
-
-_BATCH = 1024
+def garbled_rows(batch: list[tuple[int, Sequence[Any]]]) -> list[tuple[int, Sequence[Any]]]:
+    """A batch of a workbook's numbered rows as its reader gives them, their cells holding
+    garbled text made ``Garbled``; its texts joined for one quick look (most batches hold
+    none: their rows pass as they are)."""
+    texts = [value for _, row in batch for value in row if type(value) is str]
+    if may_hold_garbled("\x1f".join(texts)):
+        return [(line, garbled_cells(row) or row) for line, row in batch]
+    return batch

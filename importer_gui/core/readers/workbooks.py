@@ -43,7 +43,7 @@ from importer_gui.core.progress import Monitor
 from importer_gui.core.readers import native, sheet_named, sheet_xml
 from importer_gui.core.readers.budget import MemoryBudget, give_memory_back
 from importer_gui.core.readers.calamine_copy import CalamineCopy
-from importer_gui.core.readers.garbled import garbled_rows
+from importer_gui.core.readers.garbled import garbled_rows, may_hold_garbled
 from importer_gui.core.readers.guards import (
     CELL_NOTE_COST,
     FORMULA_ERROR,
@@ -513,8 +513,8 @@ def _numbered(path: Path, name: str, rows: Iterable[list[Any]], shared: bool,
     try:
         numbered = (_numbered_filled(rows, blank) if errors is None
                     else enumerate(rows, start=1))  # an error cell's row reads as blank
-        for line, row in garbled_rows(numbered):
-            cells = _cells(row, cell, make_row)
+        for line, row, cells in chain.from_iterable(
+                _batch_cells(batch, cell, make_row, early) for batch in _batches(numbered)):
             if errors is not None and (found := errors.at(line)):
                 cells = _with_errors(line, cells or ("",) * len(row), found, len(pad))
             if odd is not None and cells is not None and (found := odd.at(line)):
@@ -593,6 +593,64 @@ def _within(found: list[tuple[int, int, str]], pad: int, width: int,
             yield column - pad - 1, column, text
 
 
+def _batches(rows: Iterable[tuple[int, Sequence[Any]]],
+             ) -> Iterator[list[tuple[int, Sequence[Any]]]]:
+    """The numbered rows ``_BATCH`` at a time."""
+    rows = iter(rows)
+    while batch := list(islice(rows, _BATCH)):
+        yield batch
+
+
+# Rows converted together: their texts looked at once for garbled ones, their cells made a
+# column at a time where the batch allows.
+_BATCH = 1024
+_TEXT = frozenset({str})
+
+
+def _batch_cells(batch: list[tuple[int, Sequence[Any]]], cell: Callable[[Any], Cell],
+                 make_row: Callable[[list[Cell]], Row], early: list[bool],
+                 ) -> Iterable[tuple[int, Sequence[Any], Row | None]]:
+    """A batch of numbered rows, each with its cells (None: a blank row): a column at a time
+    where ``_by_columns`` can, else each row's as it is reached (so that what ``cell`` notes
+    in ``early`` is that row's)."""
+    made = _by_columns(batch, cell, make_row, early)
+    if made is not None:
+        return made
+    return ((line, row, _cells(row, cell, make_row)) for line, row in garbled_rows(batch))
+
+
+def _by_columns(batch: list[tuple[int, Sequence[Any]]], cell: Callable[[Any], Cell],
+                make_row: Callable[[list[Cell]], Row], early: list[bool],
+                ) -> list[tuple[int, Sequence[Any], Row | None]] | None:
+    """The batch's rows as _cells makes them, a column at a time (a text column as it is,
+    in C); None, with nothing noted, unless its rows are all as wide, each starts with text
+    other than white space (so none is blank), and none holds garbled text or a date to look
+    at again with its row."""
+    try:
+        columns = list(zip(*[row for _, row in batch], strict=True))
+    except ValueError:  # rows of several widths
+        return None
+    if not columns:
+        return None
+    first = columns[0]
+    if set(map(type, first)) != _TEXT or not all(first) or any(map(str.isspace, first)):
+        return None
+    made: list[Sequence[Cell]] = []
+    texts: list[str] = []
+    for column in columns:
+        if set(map(type, column)) == _TEXT:
+            made.append(column)
+            texts.append("\x1f".join(column))
+        else:
+            made.append(_converted(column, cell))
+            texts.append("\x1f".join([value for value in column if type(value) is str]))
+    if early or may_hold_garbled("\x1f".join(texts)):
+        early.clear()
+        return None
+    lines, rows = zip(*batch, strict=True)
+    return list(zip(lines, rows, map(make_row, zip(*made, strict=True)), strict=True))
+
+
 def _cells(row: list[Any] | tuple[Any, ...], cell: Callable[[Any], Cell],
            make_row: Callable[[list[Cell]], Row]) -> Row | None:
     """A workbook row as cells (made a row by ``make_row``); None when it is blank."""
@@ -601,14 +659,19 @@ def _cells(row: list[Any] | tuple[Any, ...], cell: Callable[[Any], Cell],
     if not (row and type(first := row[0]) is str and first and not first.isspace()) and (
             is_blank(row)):
         return None
+    return make_row(_converted(row, cell))
+
+
+def _converted(values: Sequence[Any], cell: Callable[[Any], Cell]) -> list[Cell]:
+    """Workbook values (a row's, or a column's) as cells."""
     # The hot path inline: text stays, so does a date and time past 1900 (``cell`` looks
     # again at earlier ones only), and a number's text is looked up (a sheet repeats its
     # durations and capacities).
     number_text = _NUMBER_TEXTS.get
-    return make_row([value if type(value) is str else (
+    return [value if type(value) is str else (
         value if type(value) is datetime and value.year > 1900 else (
             number_text(value) or _number_text(value, cell)) if type(value) is float
-        else cell(value)) for value in row])
+        else cell(value)) for value in values]
 
 
 # A float's text as _cell makes it, kept for the whole numbers last read: every key is a
