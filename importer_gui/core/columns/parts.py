@@ -14,7 +14,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, time
 from itertools import chain, compress, count, islice, repeat
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from importer_gui.core.actions.base import CLEAR, FieldReader, _readers, filled, read_as_itself
@@ -116,11 +116,14 @@ def read_fields(overlay: Overlay, action: BoundAction, rows: list[Row], unique: 
     with a warning, empties a column, or is of a kind read its own way, or when a value of
     the field ``unique`` is given twice (that field read first)."""
     rows = _padded(action, rows)
+    # Every column in one pass over the rows, in C: as many as the shortest row holds, the
+    # action's width at least.
+    columns = list(zip(*rows, strict=False)) or [()] * action.width
     values: dict[str, list[Any]] = {}
     failing: set[int] = set()
     for reader in sorted(action.readers, key=lambda reader: reader[0] != unique):
         name, index, _mandatory, limit, convert, _converted, key = reader
-        column = list(map(itemgetter(index), rows))
+        column = list(columns[index])
         if not set(map(type, column)) <= _PLAIN_CELLS:
             return None
         distinct: Iterable[Cell] = dict.fromkeys(column)
