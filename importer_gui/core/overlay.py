@@ -332,16 +332,22 @@ class Overlay:
         index = self._indexes.get((table, name)) or self._index(table, name, key)
         group = index.groups.get(value)
         if type(group) is dict:
-            return next(iter(group.values()), None) if len(group) < 2 else SEVERAL
+            return first_filed(group) if len(group) < 2 else SEVERAL
         return group
 
     def find_one(self, table: Table, column: str, value: Hashable) -> Any:
         """The first record whose ``column`` equals ``value``, or None."""
         index = self._indexes.get((table, column)) or self._index(table, column, _attr(column))
-        group = index.groups.get(value)  # _Index.first inline, for the same reason
-        if type(group) is dict:
-            return next(iter(group.values()), None)
-        return group
+        group = index.groups.get(value)
+        return first_filed(group) if type(group) is dict else group
+
+    def find_each(self, table: Table, column: str, values: list[Hashable]) -> list[Any]:
+        """find_one's record for each of ``values``, looked up in C."""
+        index = self._indexes.get((table, column)) or self._index(table, column, _attr(column))
+        found = list(map(index.groups.get, values))
+        if dict in set(map(type, found)):  # a value some records share (rare)
+            return [first_filed(group) if type(group) is dict else group for group in found]
+        return found
 
     def _index(self, table: Table, name: str, key: KeyFn) -> _Index:
         """Build the index ``name`` of a table, kept up to date from now on."""
@@ -450,6 +456,12 @@ class Overlay:
         change = Change(table, ChangeKind.DELETE, record.id, before=record_values(record))
         self.apply(change)
         return change
+
+
+def first_filed(group: dict[int, Record]) -> Record | None:
+    """The record of those sharing a key that the look-ups give: the first filed (None once
+    each was taken out)."""
+    return next(iter(group.values()), None)
 
 
 def _in_nfc(keys: Collection[Hashable]) -> bool:

@@ -8,7 +8,7 @@ from typing import Any
 
 from importer_gui.core.actions.learners_lookup import age
 from importer_gui.core.actions.registration import _TRAINING_FIELDS
-from importer_gui.core.overlay import Overlay
+from importer_gui.core.overlay import Overlay, first_filed
 from importer_gui.core.records import Table
 
 
@@ -29,6 +29,6 @@ def trainings_by(overlay: Overlay, field: str) -> tuple[list[Any], list[int]]:
         ids = list(overlay.tables[Table.TRAINING])
         return ids, ids
     groups = overlay.groups(Table.TRAINING, column, attrgetter(column))
-    found = {key: group if type(group) is not dict else next(iter(group.values()))
+    found = {key: first_filed(group) if type(group) is dict else group
              for key, group in groups.items() if group}
     return list(found), [record.id for record in found.values()]

@@ -171,16 +171,11 @@ def found(values: list[Any], known: dict[Any, Any], find: Callable[[Any], Any]) 
 
 def found_by_key(overlay: Overlay, table: Table, column: str, keys: list[Any]) -> list[Any]:
     """The record of ``table`` each key (none None) finds by its unique ``column`` (None:
-    none); keys none of which is held told in one pass, the others looked up in C."""
+    none); keys none of which is held told in one pass."""
     held = overlay.groups(table, column, attrgetter(column))
     if held.keys().isdisjoint(keys):
         return [None] * len(keys)
-    records = list(map(held.get, keys))
-    if dict in set(map(type, records)):
-        # A key several records share: their first, as find_one gives it.
-        return [next(iter(group.values()), None) if type(group) is dict else group
-                for group in records]
-    return records
+    return overlay.find_each(table, column, keys)
 
 
 def records_made(table: Table, ids: Iterable[int], given: dict[str, list[Any]]) -> list[Any]:
