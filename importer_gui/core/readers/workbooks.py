@@ -626,8 +626,9 @@ def _by_columns(batch: list[tuple[int, Sequence[Any]]], cell: Callable[[Any], Ce
     in C); None, with nothing noted, unless its rows are all as wide, each starts with text
     other than white space (so none is blank), and none holds garbled text or a date to look
     at again with its row."""
+    lines, rows = zip(*batch, strict=True)
     try:
-        columns = list(zip(*[row for _, row in batch], strict=True))
+        columns = list(zip(*rows, strict=True))
     except ValueError:  # rows of several widths
         return None
     if not columns:
@@ -647,7 +648,6 @@ def _by_columns(batch: list[tuple[int, Sequence[Any]]], cell: Callable[[Any], Ce
     if early or may_hold_garbled("\x1f".join(texts)):
         early.clear()
         return None
-    lines, rows = zip(*batch, strict=True)
     return list(zip(lines, rows, map(make_row, zip(*made, strict=True)), strict=True))
 
 
