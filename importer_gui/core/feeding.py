@@ -171,7 +171,7 @@ def _writes(rows: Rows, start: int, stop: int) -> list[Change | CreatedRows]:
     this runs on every row."""
     created = _created_only(rows, start, stop)
     if created is not None:
-        return [created]
+        return [created] if created.rows else []  # rows in error alone write nothing
     out: list[Change | CreatedRows] = []
     append, creations = out.append, rows.creations
     block: list[tuple[Any, ...]] = []  # the rows of the CreatedRows last appended
@@ -215,8 +215,14 @@ def _created_only(rows: Rows, start: int, stop: int) -> CreatedRows | None:
     mistakes among them): read in C, no step per row; otherwise None."""
     if rows.creations is None or rows.creations.any_changed():
         return None
-    held = rows.changes[start:stop]
     outcomes = rows.outcomes[start:stop]
+    made = rows.made
+    if made is not None:  # the rows a column planner is filing: their records' columns
+        # Each row without an error created one of them, or the rows are read as below.
+        created = made.between(start, stop, stop - start - outcomes.count(_ERROR))
+        if created is not None:
+            return created
+    held = rows.changes[start:stop]
     if _ERROR in outcomes:  # a row in error writes nothing: left out in C
         held = list(compress(held, map(ne, outcomes, repeat(_ERROR))))
     kinds = set(map(type, held))

@@ -17,7 +17,7 @@ from importer_gui.core.cells import Cell
 from importer_gui.core.config import ImportConfig
 from importer_gui.core.errors import DataFileError
 from importer_gui.core.issues import OUTCOME_ORDER, Issue, Level, Outcome, outcome_totals_by_name
-from importer_gui.core.records import Change, Record
+from importer_gui.core.records import Change, MadeColumns, Record
 
 if TYPE_CHECKING:
     from importer_gui.core.overlay import Creations
@@ -136,7 +136,8 @@ class Rows(Sequence[RowPlan]):
     that ``kept`` says keeps no cells holds an empty tuple in their place.
     """
 
-    __slots__ = ("cells", "changes", "creations", "kept", "lines", "outcomes", "results")
+    __slots__ = ("cells", "changes", "creations", "kept", "lines", "made", "outcomes",
+                 "results")
 
     def __init__(self, rows: Iterable[RowPlan] = ()) -> None:
         self.lines = array(LINES)
@@ -148,6 +149,9 @@ class Rows(Sequence[RowPlan]):
         # creates it (the planner's, see overlay.Creations, which ``creations`` then is).
         self.changes: list[Any] = []
         self.creations: Creations | None = None
+        # The records the part of the rows a column planner is filing created, by column,
+        # while it is filed (a commit's write takes them so); None otherwise.
+        self.made: MadeColumns | None = None
         self.kept = KeptCells.ALL
         for row in rows:
             self.append(row)
@@ -219,6 +223,7 @@ class Rows(Sequence[RowPlan]):
         self.cells[index] = row.cells if self.kept.keeps(row.results, outcome) else ()
         self.results[index] = row.results
         self.changes[index] = _held(row.changes)
+        self.made = None
 
     def widen_lines(self) -> array[int]:
         """The lines as 8-byte numbers, for one past what LINES holds (a file of billions of
@@ -233,6 +238,7 @@ class Rows(Sequence[RowPlan]):
         self.cells.clear()
         self.results.clear()
         self.changes.clear()
+        self.made = None
 
     def changes_of(self, index: int) -> Sequence[Change]:
         """Row ``index``'s changes, without making its RowPlan."""

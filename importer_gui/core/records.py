@@ -10,8 +10,9 @@ intervention's room) use that negative id.
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_left
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, make_dataclass
 from enum import StrEnum
@@ -98,6 +99,32 @@ class CreatedRows:
 
     table: Table
     rows: list[tuple[Any, ...]]
+
+
+@dataclass(slots=True)
+class MadeColumns:
+    """The records some rows created, by column, as they were made: what a write takes of
+    them (CreatedRows' rows) made again in C rather than read from each record.
+
+    ``rows``: the numbers of the rows that created one, in order; ``columns``: the records'
+    ids, then their columns in the schema's order (``ROW_OF``'s), each a list of values or
+    a ``repeat`` of the one value every record holds.
+    """
+
+    table: Table
+    rows: Sequence[int]
+    columns: list[Any]
+
+    def between(self, start: int, stop: int, count: int) -> CreatedRows | None:
+        """The records the rows ``start`` to ``stop`` (excluded) created, as CreatedRows;
+        None unless they are ``count``."""
+        low, high = bisect_left(self.rows, start), bisect_left(self.rows, stop)
+        if high - low != count:
+            return None
+        ids, *columns = self.columns
+        return CreatedRows(self.table, list(zip(  # the ids' slice first: zip stops at its end
+            ids[low:high], *(c if type(c) is repeat else c[low:high] for c in columns),
+            strict=False)))
 
 
 class ChangeKind(StrEnum):

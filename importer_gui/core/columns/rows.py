@@ -77,6 +77,7 @@ def file_in_parts(imp_plan: ImportPlan, frame: Frame, results: list[Sequence[Act
     """The rows planned by column put in the plan as the row planner puts them (Rows), PART
     rows at a time: ``make`` gives the records a part's rows hold (a change per row), then
     the part is filed and ``filed`` told (a commit writes it while the next part is made).
+    What ``make`` notes in the Rows' ``made`` is let go of once ``filed`` is told.
 
     ``results``, ``outcomes`` and ``cells`` (the whole frame's) are used up as their parts
     are filed: they would otherwise stay beside the plan's own through the write.
@@ -92,6 +93,7 @@ def file_in_parts(imp_plan: ImportPlan, frame: Frame, results: list[Sequence[Act
         held.changes.extend(changes)
         held.cells.extend(cells_left.take(len(part)))
         filed()
+        held.made = None
 
 
 def part_changes(part: range, rows: Sequence[int], records: Sequence[Any]) -> list[Any]:

@@ -11,7 +11,7 @@ from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
-from itertools import islice, repeat
+from itertools import repeat
 from operator import attrgetter
 from types import ModuleType
 from typing import Any
@@ -55,7 +55,7 @@ from importer_gui.core.issues import Issue, Outcome
 from importer_gui.core.overlay import Overlay, record_defaults
 from importer_gui.core.plan import OUTCOME_CODE, ImportPlan, KeptCells
 from importer_gui.core.progress import Monitor
-from importer_gui.core.records import RECORD_TYPES, Table
+from importer_gui.core.records import RECORD_TYPES, MadeColumns, Table
 from importer_gui.core.setting_rows import SettingRows
 from importer_gui.core.stored_columns import StoredColumns
 
@@ -332,13 +332,17 @@ def _write(decided: _Decided, action: BoundAction, overlay: Overlay, imp_plan: I
     start = overlay.next_placeholder()
     creating = numbers(decided.creating)  # used up as the courses are made
     hold_made(imp_plan, overlay, (start, len(creating)))
-    ids = iter(range(start, start - len(creating), -1))
+    ids = range(start, start - len(creating), -1)
     values = {column: UsedUp(given) for column, given in decided.columns.items()}
 
     def make(part: range) -> list[Any]:
+        nonlocal ids
         rows = taken_below(creating, part.stop)
-        records = _make_courses(values, islice(ids, len(rows)), len(rows))
+        columns = _course_columns(values, ids[:len(rows)])
+        ids = ids[len(rows):]
+        records = list(map(RECORD_TYPES[Table.TRAINING], *columns))
         overlay.add_records(Table.TRAINING, records)
+        imp_plan.rows.made = MadeColumns(Table.TRAINING, rows, columns)
         return part_changes(part, rows, records)
 
     file_in_parts(imp_plan, frame, results, codes, cells, make, filed)
@@ -357,11 +361,12 @@ def _set_by(pl: ModuleType, decided: _Decided, start: int) -> array[int]:
         return numbers(ids, "q")
 
 
-def _make_courses(given: dict[str, UsedUp], ids: Iterable[int], count: int) -> list[Any]:
-    """The next ``count`` new courses, with the ids the row planner's create() gives them
-    (``ids``): each column the row's value, else the column's default; a GUID made when
-    written (no row gives one). Their values are taken out of ``given`` (by column)."""
-    columns: list[Any] = []
+def _course_columns(given: dict[str, UsedUp], ids: range) -> list[Any]:
+    """The next new courses by column, as MadeColumns holds them: the ids the row
+    planner's create() gives them (``ids``), then each column the row's value, else the
+    column's default; a GUID made when written (no row gives one). Their values are taken
+    out of ``given`` (by column)."""
+    columns: list[Any] = [ids]
     for column, default in record_defaults(Table.TRAINING).items():
         left = given.get(column)
         if column == _GUID_COLUMN:
@@ -369,10 +374,10 @@ def _make_courses(given: dict[str, UsedUp], ids: Iterable[int], count: int) -> l
         elif left is None:
             columns.append(repeat(default))
         else:
-            values = left.take(count)
+            values = left.take(len(ids))
             columns.append([default if value is None else value for value in values]
                            if None in values else values)
-    return list(map(RECORD_TYPES[Table.TRAINING], ids, *columns))
+    return columns
 
 
 def _kept_cells(frame: Frame, kept: KeptCells, decided: _Decided) -> list[tuple[str, ...]]:
