@@ -171,7 +171,7 @@ def _writes(rows: Rows, start: int, stop: int) -> list[Change | CreatedRows]:
     this runs on every row."""
     created = _created_only(rows, start, stop)
     if created is not None:
-        return [created] if created.rows else []  # rows in error alone write nothing
+        return [*created]
     out: list[Change | CreatedRows] = []
     append, creations = out.append, rows.creations
     block: list[tuple[Any, ...]] = []  # the rows of the CreatedRows last appended
@@ -209,10 +209,11 @@ def _writes(rows: Rows, start: int, stop: int) -> list[Change | CreatedRows]:
 _ERROR = OUTCOME_CODE[Outcome.ERROR]
 
 
-def _created_only(rows: Rows, start: int, stop: int) -> CreatedRows | None:
+def _created_only(rows: Rows, start: int, stop: int) -> list[CreatedRows] | None:
     """The rows' writes when each row without an error creates one record of the same
-    table, none changed in place since (a first refresh's or import's usual batch, a file's
-    mistakes among them): read in C, no step per row; otherwise None."""
+    table (a column planner's rows: with the records some create first), none changed in
+    place since (a first refresh's or import's usual batch, a file's mistakes among them):
+    read in C, no step per row; otherwise None."""
     if rows.creations is None or rows.creations.any_changed():
         return None
     outcomes = rows.outcomes[start:stop]
@@ -232,4 +233,4 @@ def _created_only(rows: Rows, start: int, stop: int) -> CreatedRows | None:
     read = ROW_OF.get(kind)
     if read is None:  # changes, not records
         return None
-    return CreatedRows(TABLE_OF_RECORD[kind], list(map(read, held)))
+    return [CreatedRows(TABLE_OF_RECORD[kind], list(map(read, held)))]

@@ -108,23 +108,39 @@ class MadeColumns:
 
     ``rows``: the numbers of the rows that created one, in order; ``columns``: the records'
     ids, then their columns in the schema's order (``ROW_OF``'s), each a list of values or
-    a ``repeat`` of the one value every record holds.
+    a ``repeat`` of the one value every record holds. ``first``: records some of those rows
+    created before their own (a registration's new session), each by its row's place in
+    ``rows`` (in order).
     """
 
     table: Table
     rows: Sequence[int]
     columns: list[Any]
+    first: Sequence[tuple[int, Record]] = ()
 
-    def between(self, start: int, stop: int, count: int) -> CreatedRows | None:
-        """The records the rows ``start`` to ``stop`` (excluded) created, as CreatedRows;
-        None unless they are ``count``."""
+    def between(self, start: int, stop: int, count: int) -> list[CreatedRows] | None:
+        """What the rows ``start`` to ``stop`` (excluded) created, in the order they created
+        it; None unless ``count`` of them created one of the records."""
         low, high = bisect_left(self.rows, start), bisect_left(self.rows, stop)
         if high - low != count:
             return None
         ids, *columns = self.columns
-        return CreatedRows(self.table, list(zip(  # the ids' slice first: zip stops at its end
+        made = list(zip(  # the ids' slice first: zip stops at its end
             ids[low:high], *(c if type(c) is repeat else c[low:high] for c in columns),
-            strict=False)))
+            strict=False))
+        if not made:
+            return []
+        blocks, taken = [], low
+        # (place,) sorts before (place, record): the records of the places low to high.
+        for at, record in self.first[bisect_left(self.first, (low,)):
+                                     bisect_left(self.first, (high,))]:
+            if at > taken:
+                blocks.append(CreatedRows(self.table, made[taken - low:at - low]))
+                taken = at
+            blocks.append(CreatedRows(TABLE_OF_RECORD[type(record)],
+                                      [ROW_OF[type(record)](record)]))
+        blocks.append(CreatedRows(self.table, made[taken - low:]))
+        return blocks
 
 
 class ChangeKind(StrEnum):

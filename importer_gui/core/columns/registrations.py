@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
-from itertools import repeat
+from itertools import compress, repeat
 from operator import attrgetter
 from types import ModuleType
 from typing import Any
@@ -58,7 +58,7 @@ from importer_gui.core.near_titles import near_title, numbers_of
 from importer_gui.core.overlay import Overlay, record_defaults
 from importer_gui.core.plan import OUTCOME_CODE, CreatedRecords, ImportPlan, KeptCells
 from importer_gui.core.progress import Monitor
-from importer_gui.core.records import RECORD_TYPES, Table
+from importer_gui.core.records import RECORD_TYPES, MadeColumns, Table
 from importer_gui.core.setting_rows import SettingRows
 
 SPEC_NAME = SPEC.name
@@ -448,8 +448,13 @@ def _write(decided: _Decided, setup: _Setup, action: BoundAction, overlay: Overl
     given = {"id": UsedUp(decided.ids), "learner_id": UsedUp(decided.learners),
              "session_id": UsedUp(decided.sessions), _GUID_COLUMN: UsedUp(decided.guids),
              _DATE_COLUMN: UsedUp(decided.dates)}
-    file_in_parts(imp_plan, frame, results, codes, decided.cells, lambda part:
-                  _make_registrations(decided, given, part, sessions, overlay), filed)
+
+    def make(part: range) -> list[Any]:
+        changes, imp_plan.rows.made = _make_registrations(decided, given, part, sessions,
+                                                          overlay)
+        return changes
+
+    file_in_parts(imp_plan, frame, results, codes, decided.cells, make, filed)
 
 
 def _error_messages(setup: _Setup) -> dict[int, Issue]:
@@ -521,22 +526,27 @@ def _warn_near_titles(decided: _Decided, records: list[Any], overlay: Overlay,
 
 
 def _make_registrations(decided: _Decided, given: dict[str, UsedUp], part: range,
-                        sessions: dict[int, Any], overlay: Overlay) -> list[Any]:
+                        sessions: dict[int, Any], overlay: Overlay,
+                        ) -> tuple[list[Any], MadeColumns]:
     """The changes of the rows ``part``: the new registrations, a row each, held as records
     (overlay.Creations) as the row planner holds them (a row that makes its session holds
     both); their ids and columns taken out of ``given``, the decided values (``_Decided``)
-    the rows come from."""
+    the rows come from. With them, what the rows made, as a commit's write takes it."""
     rows = taken_below(decided.rows, part.stop)
     count = len(rows)
     defaults = record_defaults(Table.REGISTRATION)
-    columns = [given[column].take(count) if column in given else repeat(default)
-               for column, default in defaults.items()]
-    records = list(map(RECORD_TYPES[Table.REGISTRATION], given["id"].take(count), *columns))
+    columns = [given["id"].take(count), *(given[column].take(count) if column in given
+                                          else repeat(default)
+                                          for column, default in defaults.items())]
+    records = list(map(RECORD_TYPES[Table.REGISTRATION], *columns))
     overlay.add_records(Table.REGISTRATION, records)
     changes = part_changes(part, rows, records)
-    for row in filter(sessions.__contains__, rows):
-        changes[row - part.start] = CreatedRecords((sessions[row], changes[row - part.start]))
-    return changes
+    first = [(at, sessions[rows[at]])
+             for at in compress(range(count), map(sessions.__contains__, rows))]
+    for at, session in first:
+        row = rows[at] - part.start
+        changes[row] = CreatedRecords((session, changes[row]))
+    return changes, MadeColumns(Table.REGISTRATION, rows, columns, first)
 
 
 def _shared(ids: Sequence[int], records: dict[int, Any]) -> list[int]:
