@@ -17,6 +17,8 @@ def main(argv: list[str] | None = None) -> int:
 
         interrupts.raise_from_now_on()
         from importer_gui.cli import main_process
+
+        interrupts.raise_if_dropped()  # one that came while a module loaded, dropped there
     except KeyboardInterrupt:
         from importer_gui.core import interrupts
 

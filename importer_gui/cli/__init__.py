@@ -148,6 +148,7 @@ def main_process(argv: Sequence[str]) -> int:
 
 def interrupted() -> int:
     """Say that Ctrl+C or SIGTERM ended the command; its exit code."""
+    interrupts.said()
     say("importer-gui: interrupted.\n")
     return EXIT_FAILED
 
@@ -207,7 +208,7 @@ def _interrupts_handled(*, ending: bool) -> Iterator[None]:
     "interrupted." is said or the output flushed (a traceback, a lost exit code)."""
     def interrupt(_signum: int, _frame: object) -> None:
         if not interrupts.committed():
-            raise KeyboardInterrupt
+            interrupts.interrupt()
 
     try:
         # A signal the parent made us ignore (a job started in the background) stays so.
@@ -218,7 +219,10 @@ def _interrupts_handled(*, ending: bool) -> Iterator[None]:
         return
     try:
         with interrupts.listening():
+            interrupts.raise_if_dropped()  # one dropped before this handler took over
             yield
+            if not interrupts.committed():
+                interrupts.raise_if_dropped()  # one dropped during the command
     finally:
         for number, handler in before.items():
             signal.signal(number, signal.SIG_IGN if ending else handler)

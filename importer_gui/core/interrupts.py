@@ -12,11 +12,18 @@ loads the command line.
 
 Nothing is kept unless a command listens (``listening``): the window's commits leave no
 trace here.
+
+An interrupt raised while Python runs a callback of its own (a weak reference's, as the
+import system's module locks use; an object's ``__del__``) is dropped there, printed as
+"Exception ignored", and the process goes on as if none came. So each interrupt is also
+noted (``interrupt``), the note is said nothing of there (``raise_from_now_on`` puts a hook
+before Python's), and the command line acts on it where it is safe (``raise_if_dropped``).
 """
 
 from __future__ import annotations
 
 import signal
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -28,7 +35,11 @@ SIGNALS = (signal.SIGINT, signal.SIGTERM)
 def raise_from_now_on() -> None:
     """Ctrl+C and SIGTERM raise KeyboardInterrupt from the process's start (Python's own
     handler does for Ctrl+C alone), until a command's own handler takes over; a signal the
-    parent made us ignore (a job started in the background) stays so."""
+    parent made us ignore (a job started in the background) stays so. An interrupt Python
+    drops is kept for ``raise_if_dropped``, not printed."""
+    if sys.unraisablehook is not _kept_quiet:
+        _Noted.hook = sys.unraisablehook
+        sys.unraisablehook = _kept_quiet
     for number in SIGNALS:
         if signal.getsignal(number) is not signal.SIG_IGN:
             signal.signal(number, _raise)
@@ -42,7 +53,40 @@ def ignore() -> None:
 
 
 def _raise(_signum: int, _frame: object) -> None:
+    interrupt()
+
+
+class _Noted:
+    """An interrupt raised and not said yet, and the hook Python had before ours."""
+
+    interrupted = False
+    hook = sys.__unraisablehook__
+
+
+def interrupt() -> None:
+    """Raise KeyboardInterrupt, noted until ``said``: where Python drops it, the command
+    line raises it again (``raise_if_dropped``)."""
+    _Noted.interrupted = True
     raise KeyboardInterrupt
+
+
+def said() -> None:
+    """The interrupt noted is said ("interrupted."): nothing is left to raise again."""
+    _Noted.interrupted = False
+
+
+def raise_if_dropped() -> None:
+    """Raise KeyboardInterrupt when an interrupt came that was not said: one Python dropped
+    in a callback of its own."""
+    if _Noted.interrupted:
+        raise KeyboardInterrupt
+
+
+def _kept_quiet(unraisable: sys.UnraisableHookArgs) -> None:
+    """Python's hook for what it drops, but for an interrupt noted: kept, not printed."""
+    if issubclass(unraisable.exc_type, KeyboardInterrupt) and _Noted.interrupted:
+        return
+    _Noted.hook(unraisable)
 
 
 class _Listening:

@@ -330,3 +330,55 @@ def test_an_interrupt_while_the_command_line_loads_says_interrupted(tmp_path: Pa
                                         loading_the_command_line,
                                         "the command line never loaded", poll=0.0005)
         assert (done.returncode, done.stderr) == (2, "importer-gui: interrupted.\n")
+
+
+
+# An interrupt that comes while Python runs a callback of its own (an object's __del__, the
+# import system's module locks' weak references) is dropped there by Python, which prints
+# "Exception ignored" and goes on. Such an object, dropped at a chosen moment, sends one.
+DROPS = """
+import signal, sys
+from importer_gui.core import interrupts
+
+class Drops:
+    def __del__(self):
+        signal.raise_signal(signal.{name})
+
+{before}
+from importer_gui.__main__ import main
+{during}
+sys.exit(main(sys.argv[1:]))
+"""
+BEFORE = "interrupts.raise_from_now_on()\nDrops()  # while the command line loads"
+DURING = """import importer_gui.cli as cli
+command = cli.command
+
+class Dropping:
+    def __init__(self, found):
+        self.found = found
+    def __getattr__(self, name):
+        return getattr(self.found, name)
+    def run(self, args, out):
+        Drops()  # during the command, before it prints
+        return self.found.run(args, out)
+
+def dropping(name):
+    return Dropping(command(name))
+
+cli.command = dropping"""
+
+
+@pytest.mark.parametrize("number", SIGNALS)
+@pytest.mark.parametrize("when", ["loading", "during"])
+def test_an_interrupt_python_drops_in_a_callback_still_says_interrupted(
+        tmp_path: Path, number: int, when: str) -> None:
+    store = existing_store(tmp_path / "store.sqlite3")
+    script = DROPS.format(name=signal.Signals(number).name,
+                          before=BEFORE if when == "loading" else "",
+                          during=DURING if when == "during" else "")
+    done = subprocess.run([sys.executable, "-c", script, "history", "--store", str(store)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=HANG_GUARD)
+    assert (done.returncode, done.stderr) == (2, "importer-gui: interrupted.\n")
+    # Dropped while the command line loads: no command runs. During a command that writes
+    # nothing: it has gone on to its end (its output), then is said interrupted.
+    assert done.stdout == ("" if when == "loading" else cli("history", "--store", str(store)).out)
