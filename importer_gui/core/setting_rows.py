@@ -4,7 +4,7 @@ is warned, since the administrator seldom means a key twice in one file."""
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 
 from importer_gui.core.catalogue import messages as msg
 from importer_gui.core.issues import Issue
@@ -84,15 +84,11 @@ class SettingRows:
                 self._note(table, row, record_id, last)
         return issues
 
-    def note_rows(self, table: Table, ids: Sequence[int], made: Sequence[int] = (),
-                  stored: Sequence[int] | None = None) -> None:
+    def note_rows(self, table: Table, ids: Sequence[int]) -> None:
         """The import's rows, planned at once (by column), before any other: row ``i`` (from
         0) sets the record of ``table`` with id ``ids[i]`` (0: none), no two of them the
         same record (so none is warned). An array of 4-byte ids is kept as it is, not
-        copied: the caller gives it up. Where the caller knows them: ``made``, the rows
-        (from 1, in order) of the records the plan creates, their ids following each other
-        down from the first's (filed at once); ``stored``, the rows setting stored ones
-        (the only rows then looked at one by one).
+        copied: the caller gives it up.
 
         Called as the plan is all made, where a commit's memory peaks: each array is made
         at its size, with no copy or zeroed bytes beside it (a million rows' made so took
@@ -105,24 +101,17 @@ class SettingRows:
         by_row = self._by_row[table] = ids
         self._prev[table] = _zeros("i", len(ids))
         created = self._slots(table, low) if low < 0 else None
-        slots = self._slots(table, high) if high > 0 else None
-        if (low < 0 and created is None) or (high > 0 and slots is None):
+        stored = self._slots(table, high) if high > 0 else None
+        if (low < 0 and created is None) or (high > 0 and stored is None):
             for row, record_id in enumerate(by_row, 1):  # a stored id far past the others
                 if record_id:
                     self._swap_last(table, record_id, row)
             return
-        rows: Iterable[int] = range(1, len(by_row) + 1)
-        if made and stored is not None and created is not None:
-            first = -by_row[made[0] - 1]  # the made records' slots follow each other
-            if -by_row[made[-1] - 1] == first + len(made) - 1:
-                created[first:first + len(made)] = array(created.typecode, made)
-                rows = stored
-        for row in rows:
-            record_id = by_row[row - 1]  # _swap_last inline: a row each
+        for row, record_id in enumerate(by_row, 1):  # _swap_last inline: a row each
             if record_id < 0:
                 created[-record_id] = row  # type: ignore[index]
             elif record_id:
-                slots[record_id] = row  # type: ignore[index]
+                stored[record_id] = row  # type: ignore[index]
 
     def forget(self, index: int) -> None:
         """Row ``index`` (from 0) is planned again: it sets nothing until it says so."""

@@ -109,13 +109,10 @@ def plan(pl: ModuleType, frame: Frame, action: BoundAction, overlay: Overlay,
         frame.rows = None
     done(0.6)
     start = overlay.next_placeholder()  # the first new course's id
-    # Made before the courses, which then hold memory: what each row sets, and the rows
-    # (from 1) creating a course and finding a stored one.
-    set_by = _set_by(pl, decided, start)
-    made, stored = numbers(decided.creating + 1, "i"), numbers(decided.unchanged + 1, "i")
+    set_by = _set_by(pl, decided, start)  # made before the courses, which then hold memory
     _write(decided, action, overlay, imp_plan, frame, cells, filed)
     # An edited row is then warned as after a plan row by row (SettingRows.again).
-    setters.note_rows(Table.TRAINING, set_by, made, stored)
+    setters.note_rows(Table.TRAINING, set_by)
     done(1.0)
     return True
 
