@@ -343,8 +343,7 @@ class Overlay:
 
     def find_each(self, table: Table, column: str, values: list[Hashable]) -> list[Any]:
         """find_one's record for each of ``values``, looked up in C."""
-        index = self._indexes.get((table, column)) or self._index(table, column, _attr(column))
-        found = list(map(index.groups.get, values))
+        found = list(map(self.groups(table, column, _attr(column)).get, values))
         if dict in set(map(type, found)):  # a value some records share (rare)
             return [first_filed(group) if type(group) is dict else group for group in found]
         return found
