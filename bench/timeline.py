@@ -84,7 +84,9 @@ def timeline(argv: Sequence[str], specs: Sequence[str] = CHAIN) -> tuple[int, li
     """Run the command ``argv`` with ``specs`` timed: its exit code, the calls in the order
     they began, and the command's own time."""
     from importer_gui import cli
+    from importer_gui.core import allocator
 
+    allocator.settle()  # as the command's own process does (cli.main_process)
     calls: list[Call] = []
     start = time.perf_counter()
     restore = timed(specs, calls, start)
