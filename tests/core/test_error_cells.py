@@ -11,6 +11,7 @@ import pytest
 from openpyxl import Workbook
 
 from importer_gui.cli import main
+from importer_gui.core.readers import sheet_xml
 from tests.builders import ImportSpec, rewrite_package, write_config
 from tests.stores import existing_store
 
@@ -108,6 +109,21 @@ def test_unusual_xml_is_read_alike(tmp_path: Path, capsys: pytest.CaptureFixture
     code, lines = run(capsys, "check", tmp_path)
     assert code == 1
     assert lines[2].endswith(message("trainingDescription", "D2", "#REF!"))
+
+
+def test_an_error_the_walk_finds_cut_between_two_chunks_is_named_whole(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    path = course_workbook(tmp_path, ("D1", "Title D1", "blended", ""), {"D2": "#DIV/0!"})
+    rewrite_package(path, {SHEET: lambda xml: xml.replace(b'<c r="D2" t="e">',
+                                                          b"<c r='D2' t='e'>")})
+    # The sheet's first chunk of XML ends within the error's text.
+    cut = zipfile.ZipFile(path).read(SHEET).index(b"#DIV/0!") + 3
+    monkeypatch.setattr(sheet_xml, "SCAN_CHUNK", cut)
+    existing_store(tmp_path / "s.db")
+    code, lines = run(capsys, "check", tmp_path)
+    assert code == 1
+    assert lines[2].endswith(message("trainingDescription", "D2", "#DIV/0!"))
 
 
 def test_text_that_reads_like_an_error_is_text(tmp_path: Path,

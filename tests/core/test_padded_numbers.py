@@ -12,7 +12,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 
 from importer_gui.core.cells import Shown
-from importer_gui.core.readers import MemoryBudget, prepare
+from importer_gui.core.readers import MemoryBudget, prepare, sheet_xml
 from importer_gui.core.readers.guards import CELL_NOTE_COST, padded_styles
 from importer_gui.core.readers.sheet_xml import _walked_padded, padded_numbers
 from importer_gui.core.readers.table import SCAN_CHUNK
@@ -88,6 +88,27 @@ def test_the_search_finds_what_the_walk_finds_across_chunks(tmp_path: Path) -> N
     assert searched.count == walked.count == 30_000
     assert searched.rows == walked.rows
     assert searched.at(1235) == [(1, 1, Shown("01234", "1234"))]
+
+
+def test_the_walk_reads_a_value_the_chunks_cut_whole(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Wherever a chunk of XML ends, a <v> it cuts is read with the rest of its digits.
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("D")
+    for number in (1234, 56789, 7, 40123):
+        cell = WriteOnlyCell(sheet, value=number)
+        cell.number_format = "000000"
+        sheet.append([cell, "T"])
+    path = tmp_path / "t.xlsx"
+    book.save(path)
+    widths = padded_styles(path)
+    expected = ["001234", "056789", "000007", "040123"]
+    with zipfile.ZipFile(path) as package:
+        for chunk in range(16, 160):
+            monkeypatch.setattr(sheet_xml, "SCAN_CHUNK", chunk)
+            walked = _walked_padded(package, "xl/worksheets/sheet1.xml", widths)
+            assert [str(cell) for row in range(1, 5) for _, _, cell in walked.at(row)] == (
+                expected), chunk
 
 
 def test_cells_written_without_their_reference_are_walked(

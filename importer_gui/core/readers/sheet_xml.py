@@ -518,6 +518,8 @@ class _Walk:
         """The text a new chunk starts with: the rest of a <v>'s the last chunk cut."""
         if self.in_value and self.string_value is not None:
             self.string_value += more
+        if self.in_value and self.error:
+            self.error_text += more
         if self.in_value and more:
             self.value = True
         if self.in_value and self.undecided:
@@ -808,17 +810,34 @@ def _values(package: zipfile.ZipFile, part: str,
     """The <v> text of the cells ``keep`` keeps (given their 1-based place, raw text and,
     with ``styles``, a number cell's style)."""
     found: dict[tuple[int, int], bytes] = {}
+
+    def kept(place: tuple[int, int], text: bytes, style: bytes | None) -> None:
+        if keep(place, text, style):
+            found[place] = text.strip()
+
     walk = _Walk(styles=styles)
+    cut: tuple[tuple[int, int], bytes, bytes | None] | None = None  # a <v> the chunk cut
     for data in chunks(package, part):
+        if cut is not None:  # its text goes on: kept once it ends
+            place, text, style = cut
+            more = _text_after(data, 0)
+            cut = (place, text + more, style)
+            if len(more) < len(data):
+                kept(*cut)
+                cut = None
         for match in _TAG.finditer(data):
             name = match.group(2)
             following = _text_after(data, match.end()) if name == b"v" else b""
             if name == b"v" and not match.group(1) and walk.cell is not None:
                 place = (walk.cell[0] + 1, walk.cell[1] + 1)
-                if keep(place, following, walk.style):
-                    found[place] = following.strip()
+                if match.end() + len(following) == len(data):
+                    cut = (place, following, walk.style)
+                else:
+                    kept(place, following, walk.style)
             if not walk.tag(match.group(1), name, match.group(3), following):
                 return found
+    if cut is not None:
+        kept(*cut)
     return found
 
 
