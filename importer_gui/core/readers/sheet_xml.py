@@ -20,13 +20,16 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from importer_gui.core.allocator import MMAP_THRESHOLD
 from importer_gui.core.progress import Monitor
 from importer_gui.core.readers.number_formats import Layout
 
 # Bytes of a sheet's XML measured at a time, smaller than a file's scan: each regular
 # expression over a chunk holds the GIL, and the window cannot paint meanwhile while a worker
-# measures a large sheet.
-SCAN_CHUNK = 1 << 18
+# measures a large sheet. Under the threshold past which the allocator maps a block on its
+# own (allocator.MMAP_THRESHOLD), so that a chunk and its copies come from the heap rather
+# than from pages the system must map and zero for each.
+SCAN_CHUNK = MMAP_THRESHOLD * 3 // 4
 
 # The last cell a sheet can have (XFD1048576): a reference past it is refused, since
 # calamine would misplace it and a streaming reader would walk every row up to it.
