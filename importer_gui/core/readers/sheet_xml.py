@@ -88,11 +88,13 @@ class NulSearch:
         self._tail = b""
 
     def feed(self, data: bytes) -> None:
-        """Look at the next chunk (one search in C; the escape is seldom there)."""
+        """Look at the next chunk (a search in C; the escape is seldom there)."""
         if not self.found:
             edge = len(NUL_ESCAPE) - 1
             joined = self._tail + data[:edge]
-            self.found = NUL_ESCAPE in data or NUL_ESCAPE in joined
+            # Its underscore alone is looked for first: a byte seldom in a sheet's XML, found
+            # by the C library's scan at several times the speed of the escape's own search.
+            self.found = (b"_" in data and NUL_ESCAPE in data) or NUL_ESCAPE in joined
             self._tail = (joined if len(data) < edge else data)[-edge:]
 
 
