@@ -330,23 +330,21 @@ class Overlay:
     def find_single(self, table: Table, name: str, key: KeyFn, value: Hashable) -> Any:
         """The one record whose ``key`` equals ``value``: None if none, SEVERAL if more."""
         index = self._indexes.get((table, name)) or self._index(table, name, key)
-        group = index.groups.get(value)
-        if type(group) is dict:
-            return first_filed(group) if len(group) < 2 else SEVERAL
-        return group
+        return _single(index.groups.get(value))
+
+    def find_singles(self, table: Table, name: str, key: KeyFn, values: list[Hashable],
+                     ) -> list[Any]:
+        """find_single's answer for each of ``values`` (none None), looked up in C."""
+        return _each(self.groups(table, name, key), values, _single)
 
     def find_one(self, table: Table, column: str, value: Hashable) -> Any:
         """The first record whose ``column`` equals ``value``, or None."""
         index = self._indexes.get((table, column)) or self._index(table, column, _attr(column))
-        group = index.groups.get(value)
-        return first_filed(group) if type(group) is dict else group
+        return _first(index.groups.get(value))
 
     def find_each(self, table: Table, column: str, values: list[Hashable]) -> list[Any]:
-        """find_one's record for each of ``values``, looked up in C."""
-        found = list(map(self.groups(table, column, _attr(column)).get, values))
-        if dict in set(map(type, found)):  # a value some records share (rare)
-            return [first_filed(group) if type(group) is dict else group for group in found]
-        return found
+        """find_one's record for each of ``values`` (none None), looked up in C."""
+        return _each(self.groups(table, column, _attr(column)), values, _first)
 
     def _index(self, table: Table, name: str, key: KeyFn) -> _Index:
         """Build the index ``name`` of a table, kept up to date from now on."""
@@ -461,6 +459,30 @@ def first_filed(group: dict[int, Record]) -> Record | None:
     """The record of those sharing a key that the look-ups give: the first filed (None once
     each was taken out)."""
     return next(iter(group.values()), None)
+
+
+def _first(group: Any) -> Any:
+    """An index's entry for a key as find_one gives it: its record, the first filed of
+    those sharing it, or None."""
+    return first_filed(group) if type(group) is dict else group
+
+
+def _single(group: Any) -> Any:
+    """An index's entry for a key as find_single gives it: its record, SEVERAL when more
+    than one share it, or None."""
+    if type(group) is dict:
+        return first_filed(group) if len(group) < 2 else SEVERAL
+    return group
+
+
+def _each(groups: dict[Hashable, Any], values: list[Hashable],
+          answer: Callable[[Any], Any]) -> list[Any]:
+    """Each value's entry in an index (``groups``), as ``answer`` gives it: looked up in C,
+    ``answer`` asked only where records share a value (rare)."""
+    found = list(map(groups.get, values))
+    if dict in set(map(type, found)):
+        return list(map(answer, found))
+    return found
 
 
 def _in_nfc(keys: Collection[Hashable]) -> bool:

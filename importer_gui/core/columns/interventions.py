@@ -15,7 +15,7 @@ import (``parts``).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 from itertools import accumulate, repeat
 from operator import attrgetter, sub
@@ -84,7 +84,7 @@ def takes(action: BoundAction) -> bool:
 def parts_of(overlay: Overlay, action: BoundAction, imp_plan: ImportPlan, warn: Warn | None,
              row_planner: RowPlanner) -> Parts:
     """The import's rows planned a part at a time, each part decided here."""
-    decide = partial(_decide, overlay, action, known=_Known())
+    decide = partial(_decide, overlay, action)
     return Parts(decide, _Planned(warn).of, row_planner, imp_plan, PART)
 
 
@@ -112,33 +112,21 @@ class _Planned:
         return self._clean[outcome], held, outcome
 
 
-@dataclass
-class _Known:
-    """The course, session or teacher each value found so far (None: none; SEVERAL): this
-    action changes none of them, so a value finds the same in every part of its import."""
-
-    trainings: dict[Any, Any] = field(default_factory=dict)
-    sessions: dict[Any, Any] = field(default_factory=dict)
-    teachers: dict[Any, Any] = field(default_factory=dict)
-
-
-def _decide(overlay: Overlay, action: BoundAction, rows: list[Row], *,
-            known: _Known) -> list[Fate] | None:
+def _decide(overlay: Overlay, action: BoundAction, rows: list[Row]) -> list[Fate] | None:
     """Each row's fate, the records the rows create made and filed in the overlay; None,
     with nothing changed, when the part is the row planner's."""
     read = read_fields(overlay, action, rows, GUID)
     if read is None:
         return None
     values, failing = read
-    trainings = found(values[TRAINING_CODE], known.trainings, partial(
-        overlay.find_one, Table.TRAINING, _CODE_COLUMN))
+    trainings = found(values[TRAINING_CODE], partial(
+        overlay.find_each, Table.TRAINING, _CODE_COLUMN))
     keys = [None if training is None or title is None else (training.id, title)
             for training, title in zip(trainings, values[SESSION_TITLE], strict=True)]
-    sessions = found(keys, known.sessions, partial(
-        overlay.find_single, Table.SESSION, *_BY_TITLE))
+    sessions = found(keys, partial(overlay.find_singles, Table.SESSION, *_BY_TITLE))
     logins = values.get(LOGIN)
-    teachers = None if logins is None else found(logins, known.teachers, partial(
-        overlay.find_one, Table.TEACHER, _LOGIN_COLUMN))
+    teachers = None if logins is None else found(logins, partial(
+        overlay.find_each, Table.TEACHER, _LOGIN_COLUMN))
     # A login given finds its teacher (none given: the row goes on without one).
     taught: Iterable[bool] = repeat(True) if logins is None or teachers is None else [
         login is None or teacher is not None

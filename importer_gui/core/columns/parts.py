@@ -161,12 +161,14 @@ def _read_cells(overlay: Overlay, action: BoundAction, reader: FieldReader,
     return value_of, failed
 
 
-def found(values: list[Any], known: dict[Any, Any], find: Callable[[Any], Any]) -> list[Any]:
-    """Per row, what ``find`` finds by its value (None where it gives none), asked once for
-    each value not ``known`` (which then keeps its answer)."""
-    known.update({value: find(value) for value in dict.fromkeys(values)
-                  if value is not None and value not in known})
-    return list(map(known.get, values))
+def found(values: list[Any], find_each: Callable[[list[Any]], list[Any]]) -> list[Any]:
+    """Per row, the record ``find_each`` finds by its value (an overlay's look-up of many
+    at once, Overlay.find_each), None where the row gives none."""
+    records = find_each(values)
+    if None in values:  # (an index may file records whose key is None)
+        return [None if value is None else record
+                for value, record in zip(values, records, strict=True)]
+    return records
 
 
 def found_by_key(overlay: Overlay, table: Table, column: str, keys: list[Any]) -> list[Any]:

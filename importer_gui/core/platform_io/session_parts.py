@@ -16,7 +16,7 @@ take by its title) is planned row by row, and so is the rest of the export.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
@@ -58,13 +58,11 @@ def takes(action: BoundAction, table: Table) -> bool:
 @dataclass
 class _Export:
     """What deciding a part needs of its export: its plan (the rows planned so far), what
-    its rows share, the rows its cut shortened (by place), the courses found so far."""
+    its rows share, the rows its cut shortened (by place)."""
 
     imp: ImportPlan
     shared: Shared
     cut: dict[int, str]
-    by_guid: dict[Any, Any] = field(default_factory=dict)
-    by_code: dict[Any, Any] = field(default_factory=dict)
 
 
 def parts_of(overlay: Overlay, action: BoundAction, imp: ImportPlan, shared: Shared,
@@ -101,7 +99,7 @@ def _decide(overlay: Overlay, action: BoundAction, export: _Export, rows: list[R
         return None
     place = len(export.imp.rows.lines)  # the first row's, in its export
     reaching = [k for k in range(len(rows)) if k not in failing and place + k not in export.cut]
-    trainings = at(_trainings(overlay, values, export), reaching)
+    trainings = at(_trainings(overlay, values), reaching)
     if None in trainings:
         return None  # the row creates the course, or names none it can find
     sessions = found_by_key(overlay, Table.SESSION, "guid", at(values[SESSION_GUID], reaching))
@@ -124,14 +122,14 @@ def _decide(overlay: Overlay, action: BoundAction, export: _Export, rows: list[R
     return fates
 
 
-def _trainings(overlay: Overlay, values: dict[str, list[Any]], export: _Export) -> list[Any]:
+def _trainings(overlay: Overlay, values: dict[str, list[Any]]) -> list[Any]:
     """Each row's training course: by its GUID, else by its code (None: none found)."""
     guids, codes = values.get(GUID), values.get(CODE)
     by_guid = [None] * len(values[SESSION_GUID]) if guids is None else found(
-        guids, export.by_guid, partial(overlay.find_one, Table.TRAINING, "guid"))
+        guids, partial(overlay.find_each, Table.TRAINING, "guid"))
     if codes is None:
         return by_guid
-    by_code = found(codes, export.by_code, partial(overlay.find_one, Table.TRAINING, "path_code"))
+    by_code = found(codes, partial(overlay.find_each, Table.TRAINING, "path_code"))
     return [training or other for training, other in zip(by_guid, by_code, strict=True)]
 
 
