@@ -251,11 +251,12 @@ def _result(loading: Future[readers.Table], monitor: Monitor) -> readers.Table:
 
 
 def _opening(pool: ThreadPoolExecutor, sources: list[_Source], budget: readers.MemoryBudget,
-             ended: Event, monitor: Monitor, ahead: AbstractSet[_Source] = frozenset(),
+             ended: Event, monitor: Monitor, measured: Event,
+             ahead: AbstractSet[_Source] = frozenset(),
              ) -> dict[_Source, Future[readers.Table]]:
-    """Each distinct file opened in ``pool``: the largest measured alone, then loaded while
-    the others are measured and loaded in import order (those in ``ahead`` read as columns
-    too).
+    """Each distinct file opened in ``pool``: the largest measured alone (``measured`` set
+    then, or at once when there is none), then loaded while the others are measured and
+    loaded in import order (those in ``ahead`` read as columns too).
 
     Measuring scans the sheet's XML with the GIL held, and calamine's load does not hold it:
     measured alone, the largest file (the longest wait of the planner) starts loading sooner,
@@ -263,9 +264,9 @@ def _opening(pool: ThreadPoolExecutor, sources: list[_Source], budget: readers.M
     """
     distinct = list(dict.fromkeys(sources))
     if not distinct:
+        measured.set()
         return {}
     largest = max(distinct, key=lambda source: _size(source.path))
-    measured = Event()
     opening = {largest: pool.submit(_opened, largest, budget, ended, monitor,
                                     measured=measured, ahead=largest in ahead)}
     opening.update((source, pool.submit(_opened, source, budget, ended, monitor,
@@ -310,10 +311,25 @@ def _read_ahead(config: ImportConfig, sources: list[_Source]) -> set[_Source]:
                        if uses[source] == 1 and columns.may_take(imp)), 1))
 
 
+@dataclass(frozen=True)
+class Opening:
+    """The files of a check being opened: each import's table in turn, and the event set
+    once the largest file is measured."""
+
+    tables: Iterator[readers.Table | _Replayed]
+    measured: Event
+
+    def wait_measured(self, monitor: Monitor) -> None:
+        """Wait until the largest file is measured (failed or not), Cancelled as
+        ``monitor`` says."""
+        while not self.measured.wait(CANCEL_LOOK):
+            monitor.check_cancelled()
+
+
 @contextmanager
 def opened_in_background(config: ImportConfig, files: Sequence[Path],
                          budget: readers.MemoryBudget, monitor: Monitor | None = None,
-                         ) -> Iterator[Iterator[readers.Table | _Replayed]]:
+                         ) -> Iterator[Opening]:
     """Each import's table, in order: every file measured, then loaded, in worker threads
     ahead of the planner (``_opening``).
 
@@ -337,9 +353,11 @@ def opened_in_background(config: ImportConfig, files: Sequence[Path],
     outer = monitor or Monitor()
     heard = Monitor(cancelled=lambda: ended.is_set() or outer.cancelled())
     pool = ThreadPoolExecutor(max_workers=OPENING_THREADS, thread_name_prefix="open-table")
-    opening = _opening(pool, sources, budget, ended, heard, _read_ahead(config, sources))
+    measured = Event()
+    opening = _opening(pool, sources, budget, ended, heard, measured,
+                       _read_ahead(config, sources))
     try:
-        yield _tables(sources, opening, heard)
+        yield Opening(_tables(sources, opening, heard), measured)
     except BaseException:
         ended.set()
         opening.clear()  # a table loaded but not taken is freed here, not with the error
@@ -386,11 +404,15 @@ def check(config: ImportConfig, store: Store, *, data_files: Sequence[Path] | No
     notices: list[str] = []
     try:
         budget = readers.MemoryBudget(keeps_cells=kept.keeps_every_row)
-        with opened_in_background(config, files, budget, monitor) as tables:
+        with opened_in_background(config, files, budget, monitor) as opening:
+            # The store is read once the largest file is measured, not beside it: both hold
+            # the GIL, and the store's reading lets go of it at each row SQLite steps to,
+            # so that side by side each waits on the other at every row.
+            opening.wait_measured(monitor or Monitor())
             with paused_gc():
                 state = store.load_state(tables_needed(config), as_columns=AS_COLUMNS,
                                          created_of=tables_guarded(config))
-            plan = plan_config(config, state, _remapped(config, tables, notices),  # type: ignore[arg-type]
+            plan = plan_config(config, state, _remapped(config, opening.tables, notices),  # type: ignore[arg-type]
                                monitor or Monitor(), feeder, kept=kept)
     except MemoryError as exc:
         raise _not_enough_memory(exc) from None
