@@ -288,7 +288,7 @@ def _plan_table(overlay: Overlay, actions: list[BoundAction], table: DataTable,
     # A partial, not a lambda: one Python call less on every row.
     plan_one = partial(_planned_one, overlay, actions[0], warn) if len(actions) == 1 else None
     if plan_one is not None and columns.ENABLED and interventions.takes(actions[0]):
-        parts = interventions.parts_of(overlay, actions[0], imp_plan, warn, plan_one)
+        parts = interventions.parts_of(overlay, actions[0], imp_plan, setters, plan_one)
         rows, plan_one = parts.through(rows), parts.plan_one
     if feeder is not None:
         rows = feeder.through(imp_plan, rows)

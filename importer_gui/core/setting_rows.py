@@ -113,6 +113,34 @@ class SettingRows:
             elif record_id:
                 stored[record_id] = row  # type: ignore[index]
 
+    def created(self, table: Table, first: int, ids: Sequence[int]) -> None:
+        """Rows ``first``, ``first + 1``... (counted from 1, none planned yet) each create
+        the record of ``table`` whose placeholder id ``ids`` holds (0: none): new records,
+        which no row set before, so none is warned. Noted at once, ahead of the rows' turn,
+        as ``warnings`` would note them a row at a time; the rows between that set none of
+        this table's records set none of those either (a part's rows in error). The rows
+        after the last that creates one are left to their turn (``warnings``' quick way)."""
+        ids = ids[:len(ids) - _trailing_zeros(ids)]
+        if not ids:
+            return
+        by_row = self._by_row.get(table)
+        if by_row is None:
+            by_row = self._by_row[table] = array("i")
+            self._prev[table] = array("i")
+        prev = self._prev[table]
+        start = first - 1
+        assert len(by_row) <= start, "rows are noted ahead of their turn only"
+        by_row.frombytes(bytes(by_row.itemsize * (start - len(by_row))))
+        by_row.extend(ids)
+        prev.frombytes(bytes(prev.itemsize * (len(by_row) - len(prev))))
+        low = min(ids, default=0)
+        if low < 0:
+            slots = self._slots(table, low)
+            assert slots is not None  # (placeholders are never far: only stored ids are)
+            for row, record_id in enumerate(ids, first):
+                if record_id:
+                    slots[-record_id] = row
+
     def forget(self, index: int) -> None:
         """Row ``index`` (from 0) is planned again: it sets nothing until it says so."""
         row = index + 1
@@ -234,6 +262,16 @@ class SettingRows:
         they fit: 4 MB less a million rows; a store may hold larger ones)."""
         by_row = self._by_row[table] = array("q", self._by_row[table])
         return by_row
+
+
+def _trailing_zeros(ids: Sequence[int]) -> int:
+    """How many of ``ids`` are 0 at the end."""
+    count = 0
+    for record_id in reversed(ids):
+        if record_id:
+            break
+        count += 1
+    return count
 
 
 def _zeros(typecode: str, count: int) -> array[int]:

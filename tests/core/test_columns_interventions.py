@@ -270,6 +270,25 @@ def check(prepared: Prepared, monkeypatch: pytest.MonkeyPatch, *, by_columns: bo
         return pipeline.check(config_xml.load(prepared.config), store, kept=kept)
 
 
+def setting_view(plan: Plan) -> list[dict[str, Any]]:
+    """Per import, which row sets each record (by table, the record each row sets and the
+    row before it that set that one; rows setting none at the end left out) and the last
+    row that set each record: what rechecking an edited row words its warnings from."""
+    views = []
+    for setters in plan.planner.setters:  # type: ignore[attr-defined]
+        rows = {}
+        for table, by_row in setters._by_row.items():
+            pairs = list(zip(by_row, setters._prev[table], strict=True))
+            while pairs and pairs[-1] == (0, 0):
+                pairs.pop()
+            rows[table] = pairs
+        last = {(table, sign * slot): row
+                for sign, held in ((-1, setters._created), (1, setters._stored))
+                for table, slots in held.items() for slot, row in enumerate(slots) if row}
+        views.append({"rows": rows, "last": last | setters._far})
+    return views
+
+
 @pytest.mark.parametrize("case", CASES, ids=attrgetter("name"))
 def test_both_planners_plan_alike(case: Case, tmp_path: Path,
                                   monkeypatch: pytest.MonkeyPatch) -> None:
@@ -280,6 +299,7 @@ def test_both_planners_plan_alike(case: Case, tmp_path: Path,
         assert len(by_rows.imports[0].rows) == case.knobs.rows
         assert by_columns.imports[0].by_columns is case.plain
         assert_same_plans(by_columns, by_rows)
+        assert setting_view(by_columns) == setting_view(by_rows)
     counts = by_rows.counts()
     assert counts[Outcome.CREATE] or case.knobs.stored == 1
     assert counts[Outcome.UNCHANGED] or not case.knobs.stored
@@ -296,6 +316,7 @@ def test_parts_without_what_the_rows_need_are_planned_at_once(
     by_rows = check(prepared, monkeypatch, by_columns=False, kept=KeptCells.ALL)
     assert by_columns.imports[0].by_columns is not case.knobs.room_differs
     assert_same_plans(by_columns, by_rows)
+    assert setting_view(by_columns) == setting_view(by_rows)
 
 
 def test_the_plans_compared_are_told_apart(tmp_path: Path,

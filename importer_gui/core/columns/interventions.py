@@ -56,7 +56,7 @@ from importer_gui.core.issues import Outcome
 from importer_gui.core.overlay import SEVERAL, Overlay, record_defaults
 from importer_gui.core.plan import CreatedRecords, ImportPlan
 from importer_gui.core.records import RECORD_TYPES, Table
-from importer_gui.core.setting_rows import Subjects, Warn
+from importer_gui.core.setting_rows import SettingRows
 
 if TYPE_CHECKING:
     from importer_gui.core.planner import Planned, RowPlanner
@@ -81,33 +81,57 @@ def takes(action: BoundAction) -> bool:
             and TRAINING_GUID not in fields and SESSION_GUID not in fields)
 
 
-def parts_of(overlay: Overlay, action: BoundAction, imp_plan: ImportPlan, warn: Warn | None,
-             row_planner: RowPlanner) -> Parts:
+def parts_of(overlay: Overlay, action: BoundAction, imp_plan: ImportPlan,
+             setters: SettingRows | None, row_planner: RowPlanner) -> Parts:
     """The import's rows planned a part at a time, each part decided here."""
     decide = partial(_decide, overlay, action)
-    return Parts(decide, _Planned(warn).of, row_planner, imp_plan, PART)
+    planned = _Planned(setters)
+    return Parts(decide, planned.of, row_planner, imp_plan, PART, planned.noted)
 
 
 class _Planned:
-    """A row decided here, planned: its results, what it holds, its outcome."""
+    """A row decided here, planned: its results, what it holds, its outcome; the records
+    the rows set noted in ``setters`` (a part's new ones at once, as it is decided)."""
 
-    def __init__(self, warn: Warn | None) -> None:
+    def __init__(self, setters: SettingRows | None) -> None:
         from importer_gui.core.planner import NO_CHANGES, _clean_results, _shared_results
 
-        self._warn = warn
+        self._setters = setters
         self._clean = {outcome: _clean_results(SPEC_NAME, outcome)
                        for outcome in (Outcome.CREATE, Outcome.UNCHANGED)}
         self._warned = partial(_shared_results, SPEC_NAME)
         self._no_changes = NO_CHANGES
 
+    def noted(self, first: int, fates: list[Fate]) -> None:
+        """The records the part's rows create, from row ``first`` on: new ones, which no row
+        sets again before it is planned (a row giving one's GUID again is in another part),
+        so none of those rows is warned. The rows in error set nothing."""
+        if self._setters is None:
+            return
+        meetings = [0] * len(fates)
+        rooms: list[int] | None = None
+        for k, fate in enumerate(fates):
+            kind = type(fate)
+            if kind is CreatedRecords:
+                room, meeting = fate
+                meetings[k] = meeting.id
+                if rooms is None:
+                    rooms = [0] * len(fates)
+                rooms[k] = room.id
+            elif fate is not None and kind is not _Kept:
+                meetings[k] = fate.id
+        self._setters.created(Table.INTERVENTION, first, meetings)
+        if rooms is not None:
+            self._setters.created(Table.ROOM, first, rooms)
+
     def of(self, fate: Fate) -> Planned:
-        """The row whose fate is ``fate`` (its records, or _Kept) as planned."""
-        if type(fate) is _Kept:
-            outcome, held = Outcome.UNCHANGED, self._no_changes
-            subjects: Subjects = ((Table.INTERVENTION, fate.meeting.id, GUID),)
-        else:
-            outcome, held, subjects = Outcome.CREATE, fate, _subjects(fate)
-        if self._warn is not None and (warnings := self._warn(subjects)):
+        """The row whose fate is ``fate`` (its records, or _Kept) as planned: a stored
+        meeting it keeps warned if an earlier row set it (its new records were noted)."""
+        if type(fate) is not _Kept:
+            return self._clean[Outcome.CREATE], fate, Outcome.CREATE
+        outcome, held = Outcome.UNCHANGED, self._no_changes
+        if self._setters is not None and (warnings := self._setters.warnings(
+                ((Table.INTERVENTION, fate.meeting.id, GUID),))):
             return self._warned(outcome, list(warnings)), held, outcome
         return self._clean[outcome], held, outcome
 
@@ -257,14 +281,6 @@ def _made(overlay: Overlay, looked: _Looked, creating: list[int], rooms: dict[An
     for k, room in new_rooms.items():
         fates[creating[k]] = CreatedRecords((room, meetings[k]))
     return fates
-
-
-def _subjects(held: Any) -> Subjects:
-    """The records a row creating ``held`` sets, as its RowContext would say them."""
-    if type(held) is CreatedRecords:
-        room, meeting = held
-        return ((Table.ROOM, room.id, ROOM_GUID), (Table.INTERVENTION, meeting.id, GUID))
-    return ((Table.INTERVENTION, held.id, GUID),)
 
 
 def _room(room_id: int, guid: Any, values: dict[str, list[Any]], row: int) -> Any:

@@ -5,7 +5,8 @@ planner. What is read of a part, a field at a time, is read as the row planner r
 
 A planner of parts (``interventions``; the refresh's sessions) gives ``Parts`` its own
 ``decide``, which says each row's fate: None for the row planner, else what its
-``planned_of`` makes of it.
+``planned_of`` makes of it; and may give ``noted``, told each part's fates (and its first
+row's number) before its rows are planned.
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ Fate = Any
 # A part's rows -> their fates; None, with nothing changed, when the part is the row
 # planner's.
 Decide = Callable[[list[Row]], "list[Fate] | None"]
+# The number of a part's first row (counted from 1), and its rows' fates.
+Noted = Callable[[int, list[Fate]], None]
 
 
 class Parts:
@@ -51,8 +54,9 @@ class Parts:
     first row is to be planned, each row then planned in its turn (``plan_one``)."""
 
     def __init__(self, decide: Decide, planned_of: Callable[[Fate], Planned],
-                 row_planner: RowPlanner, imp_plan: ImportPlan, size: int = PART) -> None:
-        self._decide, self._planned_of = decide, planned_of
+                 row_planner: RowPlanner, imp_plan: ImportPlan, size: int = PART,
+                 noted: Noted | None = None) -> None:
+        self._decide, self._planned_of, self._noted = decide, planned_of, noted
         self._row_planner, self._imp_plan, self._size = row_planner, imp_plan, size
         self._by_rows = False  # every part from now on the row planner's
         self._pending: deque[list[Row]] = deque()  # the parts read, not decided yet
@@ -94,6 +98,8 @@ class Parts:
             fates = [None] * len(rows)
         else:
             self._imp_plan.by_columns = True
+            if self._noted is not None:
+                self._noted(len(self._imp_plan.rows.cells) + 1, fates)
         fates.reverse()
         self._fates = fates
         return fates.pop()
