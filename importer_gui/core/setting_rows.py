@@ -113,16 +113,18 @@ class SettingRows:
             elif record_id:
                 stored[record_id] = row  # type: ignore[index]
 
-    def created(self, table: Table, first: int, ids: Sequence[int]) -> None:
-        """Rows ``first``, ``first + 1``... (counted from 1, none planned yet) each create
-        the record of ``table`` whose placeholder id ``ids`` holds (0: none): new records,
-        which no row set before, so none is warned. Noted at once, ahead of the rows' turn,
-        as ``warnings`` would note them a row at a time; the rows between that set none of
-        this table's records set none of those either (a part's rows in error). The rows
-        after the last that creates one are left to their turn (``warnings``' quick way)."""
+    def ahead(self, table: Table, first: int, ids: Sequence[int], field_name: str,
+              ) -> dict[int, Issue]:
+        """Rows ``first``, ``first + 1``... (counted from 1, none planned yet) each set the
+        record of ``table`` whose id ``ids`` holds (0: none), no two the same: noted at once,
+        ahead of the rows' turn, as ``warnings`` would note them a row at a time. The rows
+        among them that set none of this table's records set none of those either (a part's
+        rows in error); the rows after the last that sets one are left to their turn
+        (``warnings``' quick way). Returns the warning of each row (by its number) setting
+        a record an earlier row set (``field_name`` names it)."""
         ids = ids[:len(ids) - _trailing_zeros(ids)]
         if not ids:
-            return
+            return {}
         by_row = self._by_row.get(table)
         if by_row is None:
             by_row = self._by_row[table] = array("i")
@@ -130,16 +132,30 @@ class SettingRows:
         prev = self._prev[table]
         start = first - 1
         assert len(by_row) <= start, "rows are noted ahead of their turn only"
+        low, high = min(ids), max(ids)
+        if by_row.typecode == "i" and not -(1 << 31) <= low <= high < 1 << 31:
+            by_row = self._widened(table)
         by_row.frombytes(bytes(by_row.itemsize * (start - len(by_row))))
         by_row.extend(ids)
         prev.frombytes(bytes(prev.itemsize * (len(by_row) - len(prev))))
-        low = min(ids, default=0)
-        if low < 0:
-            slots = self._slots(table, low)
-            assert slots is not None  # (placeholders are never far: only stored ids are)
-            for row, record_id in enumerate(ids, first):
-                if record_id:
-                    slots[-record_id] = row
+        created = self._slots(table, low) if low < 0 else None
+        stored = self._slots(table, high) if high > 0 else None  # None: one is far
+        warned: dict[int, Issue] = {}
+        for row, record_id in enumerate(ids, first):  # _swap_last inline: a row each
+            if record_id < 0:
+                last = created[-record_id]  # type: ignore[index]
+                created[-record_id] = row  # type: ignore[index]
+            elif not record_id:
+                continue
+            elif stored is not None:
+                last = stored[record_id]
+                stored[record_id] = row
+            else:
+                last = self._swap_last(table, record_id, row)
+            if last:
+                prev[row - 1] = last
+                warned[row] = self._issue(table, field_name, last)
+        return warned
 
     def forget(self, index: int) -> None:
         """Row ``index`` (from 0) is planned again: it sets nothing until it says so."""

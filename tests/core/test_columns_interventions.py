@@ -319,6 +319,29 @@ def test_parts_without_what_the_rows_need_are_planned_at_once(
     assert setting_view(by_columns) == setting_view(by_rows)
 
 
+@pytest.mark.parametrize("name", ["new-meetings", "checked-again"])
+def test_a_meeting_set_again_in_a_later_part_is_warned_as_by_the_row_planner(
+        name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Rows 1 to 8 again after the last: each keeps the meeting its first line created (or
+    # kept), in a part of its own, and is warned for setting it again.
+    monkeypatch.setattr(interventions, "PART", 4)
+    case = next(case for case in CASES if case.name == name)
+    prepared = prepare(replace(case, knobs=replace(case.knobs, rows=40, mistakes=0)),
+                       tmp_path)
+    data = prepared.config.parent / "meetings.csv"
+    lines = data.read_bytes().splitlines(keepends=True)
+    data.write_bytes(b"".join([*lines, *lines[1:9]]))
+    by_columns = check(prepared, monkeypatch, by_columns=True, kept=KeptCells.ALL)
+    by_rows = check(prepared, monkeypatch, by_columns=False, kept=KeptCells.ALL)
+    assert by_columns.imports[0].by_columns
+    assert_same_plans(by_columns, by_rows)
+    assert setting_view(by_columns) == setting_view(by_rows)
+    rows = by_columns.imports[0].rows
+    warned = [rows.lines[index] for index in range(len(rows))
+              if any(issue.message.startswith("Line ") for issue in rows[index].issues())]
+    assert warned == list(range(42, 50))
+
+
 def test_the_plans_compared_are_told_apart(tmp_path: Path,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     prepared = prepare(PLAIN[1], tmp_path)

@@ -52,9 +52,9 @@ from importer_gui.core.columns.parts import (
     read_fields,
     records_made,
 )
-from importer_gui.core.issues import Outcome
+from importer_gui.core.issues import Issue, Outcome
 from importer_gui.core.overlay import SEVERAL, Overlay, record_defaults
-from importer_gui.core.plan import CreatedRecords, ImportPlan
+from importer_gui.core.plan import CreatedRecords, ImportPlan, Rows
 from importer_gui.core.records import RECORD_TYPES, Table
 from importer_gui.core.setting_rows import SettingRows
 
@@ -85,54 +85,63 @@ def parts_of(overlay: Overlay, action: BoundAction, imp_plan: ImportPlan,
              setters: SettingRows | None, row_planner: RowPlanner) -> Parts:
     """The import's rows planned a part at a time, each part decided here."""
     decide = partial(_decide, overlay, action)
-    planned = _Planned(setters)
+    planned = _Planned(imp_plan.rows, setters)
     return Parts(decide, planned.of, row_planner, imp_plan, PART, planned.noted)
 
 
 class _Planned:
     """A row decided here, planned: its results, what it holds, its outcome; the records
-    the rows set noted in ``setters`` (a part's new ones at once, as it is decided)."""
+    the rows set noted in ``setters`` a part at a time, as it is decided."""
 
-    def __init__(self, setters: SettingRows | None) -> None:
+    def __init__(self, rows: Rows, setters: SettingRows | None) -> None:
         from importer_gui.core.planner import NO_CHANGES, _clean_results, _shared_results
 
-        self._setters = setters
+        self._rows, self._setters = rows, setters
         self._clean = {outcome: _clean_results(SPEC_NAME, outcome)
                        for outcome in (Outcome.CREATE, Outcome.UNCHANGED)}
         self._warned = partial(_shared_results, SPEC_NAME)
         self._no_changes = NO_CHANGES
+        self._warnings: dict[int, list[Issue]] = {}  # by row number: what it sets again
 
     def noted(self, first: int, fates: list[Fate]) -> None:
-        """The records the part's rows create, from row ``first`` on: new ones, which no row
-        sets again before it is planned (a row giving one's GUID again is in another part),
-        so none of those rows is warned. The rows in error set nothing."""
+        """The records the part's rows set, from row ``first`` on, noted at once: the
+        meeting each creates or keeps, the room it first names. No two rows of a part set
+        the same meeting (a GUID given twice makes the part the row planner's), and the rows
+        in error set nothing: what a row sets again, an earlier part's row set."""
         if self._setters is None:
             return
         meetings = [0] * len(fates)
         rooms: list[int] | None = None
         for k, fate in enumerate(fates):
             kind = type(fate)
-            if kind is CreatedRecords:
+            if kind is _Kept:
+                meetings[k] = fate.meeting.id
+            elif kind is CreatedRecords:
                 room, meeting = fate
                 meetings[k] = meeting.id
                 if rooms is None:
                     rooms = [0] * len(fates)
                 rooms[k] = room.id
-            elif fate is not None and kind is not _Kept:
+            elif fate is not None:
                 meetings[k] = fate.id
-        self._setters.created(Table.INTERVENTION, first, meetings)
-        if rooms is not None:
-            self._setters.created(Table.ROOM, first, rooms)
+        by_room = {} if rooms is None else self._setters.ahead(Table.ROOM, first, rooms,
+                                                               ROOM_GUID)
+        by_meeting = self._setters.ahead(Table.INTERVENTION, first, meetings, GUID)
+        # A row's warnings in the order its RowContext sets its records: room, then meeting.
+        self._warnings = {row: [issue for issue in (by_room.get(row), by_meeting.get(row))
+                                if issue is not None]
+                          for row in by_room.keys() | by_meeting.keys()}
 
     def of(self, fate: Fate) -> Planned:
-        """The row whose fate is ``fate`` (its records, or _Kept) as planned: a stored
-        meeting it keeps warned if an earlier row set it (its new records were noted)."""
-        if type(fate) is not _Kept:
-            return self._clean[Outcome.CREATE], fate, Outcome.CREATE
-        outcome, held = Outcome.UNCHANGED, self._no_changes
-        if self._setters is not None and (warnings := self._setters.warnings(
-                ((Table.INTERVENTION, fate.meeting.id, GUID),))):
-            return self._warned(outcome, list(warnings)), held, outcome
+        """The row whose fate is ``fate`` (its records, or _Kept) as planned, with the
+        warnings ``noted`` found for it."""
+        if type(fate) is _Kept:
+            outcome, held = Outcome.UNCHANGED, self._no_changes
+        else:
+            outcome, held = Outcome.CREATE, fate
+        if self._warnings and (warnings := self._warnings.pop(len(self._rows.cells) + 1,
+                                                              None)):
+            return self._warned(outcome, warnings), held, outcome
         return self._clean[outcome], held, outcome
 
 
