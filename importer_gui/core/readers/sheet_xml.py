@@ -19,6 +19,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from importer_gui.core.allocator import MMAP_THRESHOLD
 from importer_gui.core.progress import Monitor
@@ -696,18 +697,11 @@ def refused_value(package: zipfile.ZipFile, part: str) -> tuple[bytes, str, str]
     """The first cell whose value calamine refuses for its type (t="n" holding no number,
     t="b" holding no boolean): its type, its place and that value as calamine reads it.
     calamine refuses the whole sheet for one, without naming it."""
-    walk = _Walk()
-    for data in chunks(package, part):
-        for found in _TAG.finditer(data):
-            closing, name, attributes = found.groups()
-            following = _text_after(data, found.end()) if name == b"v" else b""
-            if (name == b"v" and not closing and walk.cell is not None and following
-                    and data.find(b"<", found.end()) >= 0  # not cut
-                    and (value := _refused(walk.kind, following)) is not None):
-                return (walk.kind or b"", _reference(*walk.cell).decode(),
-                        value.decode("utf-8", "replace"))
-            if not walk.tag(closing, name, attributes, following):
-                return None
+    for value in _value_texts(package, part):
+        if value.text and (refused := _refused(value.kind, value.text)) is not None:
+            row, col = value.place
+            return (value.kind or b"", _reference(row - 1, col - 1).decode(),
+                    refused.decode("utf-8", "replace"))
     return None
 
 
@@ -814,37 +808,48 @@ def _values(package: zipfile.ZipFile, part: str,
             styles: bool = False) -> dict[tuple[int, int], bytes]:
     """The <v> text of the cells ``keep`` keeps (given their 1-based place, raw text and,
     with ``styles``, a number cell's style)."""
-    found: dict[tuple[int, int], bytes] = {}
+    return {value.place: value.text.strip()
+            for value in _value_texts(package, part, styles=styles)
+            if keep(value.place, value.text, value.style)}
 
-    def kept(place: tuple[int, int], text: bytes, style: bytes | None) -> None:
-        if keep(place, text, style):
-            found[place] = text.strip()
 
+class _Value(NamedTuple):
+    """A cell's <v> as calamine places it: its 1-based (row, column), its type (t), its
+    style (a number cell's, when asked for) and its raw text."""
+
+    place: tuple[int, int]
+    kind: bytes | None
+    style: bytes | None
+    text: bytes
+
+
+def _value_texts(package: zipfile.ZipFile, part: str, *, styles: bool = False,
+                 ) -> Iterator[_Value]:
+    """Each cell's <v>, in the sheet's order, its text whole wherever a chunk of XML cut it
+    (carried into the next chunk, given once it ends)."""
     walk = _Walk(styles=styles)
-    cut: tuple[tuple[int, int], bytes, bytes | None] | None = None  # a <v> the chunk cut
+    cut: _Value | None = None
     for data in chunks(package, part):
-        if cut is not None:  # its text goes on: kept once it ends
-            place, text, style = cut
+        if cut is not None:
             more = _text_after(data, 0)
-            cut = (place, text + more, style)
+            cut = cut._replace(text=cut.text + more)
             if len(more) < len(data):
-                kept(*cut)
+                yield cut
                 cut = None
         for match in _TAG.finditer(data):
             name = match.group(2)
             following = _text_after(data, match.end()) if name == b"v" else b""
             if name == b"v" and not match.group(1) and walk.cell is not None:
-                place = (walk.cell[0] + 1, walk.cell[1] + 1)
+                value = _Value((walk.cell[0] + 1, walk.cell[1] + 1), walk.kind, walk.style,
+                               following)
                 if match.end() + len(following) == len(data):
-                    cut = (place, following, walk.style)
+                    cut = value
                 else:
-                    kept(place, following, walk.style)
+                    yield value
             if not walk.tag(match.group(1), name, match.group(3), following):
-                return found
+                return
     if cut is not None:
-        kept(*cut)
-    return found
-
+        yield cut
 
 
 # --------------------------------------------------------------------------- line 1
