@@ -334,7 +334,7 @@ class Overlay:
 
     def find_singles(self, table: Table, name: str, key: KeyFn, values: list[Hashable],
                      ) -> list[Any]:
-        """find_single's answer for each of ``values`` (none None), looked up in C."""
+        """find_single's answer for each of ``values``, looked up in C."""
         return _each(self.groups(table, name, key), values, _single)
 
     def find_one(self, table: Table, column: str, value: Hashable) -> Any:
@@ -343,7 +343,7 @@ class Overlay:
         return _first(index.groups.get(value))
 
     def find_each(self, table: Table, column: str, values: list[Hashable]) -> list[Any]:
-        """find_one's record for each of ``values`` (none None), looked up in C."""
+        """find_one's record for each of ``values``, looked up in C."""
         return _each(self.groups(table, column, _attr(column)), values, _first)
 
     def _index(self, table: Table, name: str, key: KeyFn) -> _Index:

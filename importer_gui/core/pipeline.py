@@ -220,8 +220,8 @@ def _opened(source: _Source, budget: readers.MemoryBudget, ended: Event, monitor
     ``measured`` is set as soon as its measurement ends, failed or not. Cancelled as
     ``monitor`` says, but for the sheet's load itself: what it loaded for a check cancelled
     meanwhile is freed here, on this thread."""
-    while after is not None and not after.wait(CANCEL_LOOK):
-        monitor.check_cancelled()
+    if after is not None:
+        _awaited(after, monitor)
     try:
         monitor.check_cancelled()
         prepared = source.prepare(budget, monitor)
@@ -236,6 +236,12 @@ def _opened(source: _Source, budget: readers.MemoryBudget, ended: Event, monitor
         del table, prepared  # its sheet, freed on this thread rather than the window's
         raise Cancelled()
     return table
+
+
+def _awaited(event: Event, monitor: Monitor) -> None:
+    """Wait until ``event`` is set, Cancelled as soon as ``monitor`` says so."""
+    while not event.wait(CANCEL_LOOK):
+        monitor.check_cancelled()
 
 
 def _result(loading: Future[readers.Table], monitor: Monitor) -> readers.Table:
@@ -319,12 +325,6 @@ class Opening:
     tables: Iterator[readers.Table | _Replayed]
     measured: Event
 
-    def wait_measured(self, monitor: Monitor) -> None:
-        """Wait until the largest file is measured (failed or not), Cancelled as
-        ``monitor`` says."""
-        while not self.measured.wait(CANCEL_LOOK):
-            monitor.check_cancelled()
-
 
 @contextmanager
 def opened_in_background(config: ImportConfig, files: Sequence[Path],
@@ -404,16 +404,17 @@ def check(config: ImportConfig, store: Store, *, data_files: Sequence[Path] | No
     notices: list[str] = []
     try:
         budget = readers.MemoryBudget(keeps_cells=kept.keeps_every_row)
-        with opened_in_background(config, files, budget, monitor) as opening:
-            # The store is read once the largest file is measured, not beside it: both hold
-            # the GIL, and the store's reading lets go of it at each row SQLite steps to,
-            # so that side by side each waits on the other at every row.
-            opening.wait_measured(monitor or Monitor())
+        watched = monitor or Monitor()
+        with opened_in_background(config, files, budget, watched) as opening:
+            # The store is read once the largest file is measured (failed or not), not
+            # beside it: both hold the GIL, and the store's reading lets go of it at each
+            # row SQLite steps to, so that side by side each waits on the other at every row.
+            _awaited(opening.measured, watched)
             with paused_gc():
                 state = store.load_state(tables_needed(config), as_columns=AS_COLUMNS,
                                          created_of=tables_guarded(config))
             plan = plan_config(config, state, _remapped(config, opening.tables, notices),  # type: ignore[arg-type]
-                               monitor or Monitor(), feeder, kept=kept)
+                               watched, feeder, kept=kept)
     except MemoryError as exc:
         raise _not_enough_memory(exc) from None
     plan.notices.extend(notices)
