@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import generate
-from bench.probes import waits_while
+from bench.probes import waits_while, window_app
 from importer_gui.core import schema
 from importer_gui.core.records import Change, ChangeKind, Table
 from importer_gui.core.store import RunInfo, Store
@@ -112,11 +112,11 @@ def _held(call: Callable[[], Any]) -> float:
 def measure(location: Any) -> dict[str, float]:
     """The window's longest waits, in seconds, through what a user does in the browser."""
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QAbstractItemView, QApplication
+    from PySide6.QtWidgets import QAbstractItemView
 
     from importer_gui.ui.store_browser import StoreBrowser
 
-    app = QApplication.instance() or QApplication([])
+    app = window_app()
     figures: dict[str, float] = {}
     with Store.open(location, create=False) as store:
         opened: list[StoreBrowser] = []

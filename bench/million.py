@@ -317,16 +317,16 @@ def preview(folder: str, store: str, column: int) -> dict[str, float]:
     """The preview model over the million rows (offscreen): first paint, sort by a text
     column from file order, and the errors filter on the sorted rows (then all again)."""
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication, QTableView
+    from PySide6.QtWidgets import QTableView
 
-    from bench.probes import _Paints, _timed, _timed_sorts
+    from bench.probes import _Paints, _timed, _timed_sorts, window_app
     from importer_gui.core import config_xml, pipeline
     from importer_gui.core.store import Store
     from importer_gui.ui import collector
     from importer_gui.ui.models.preview_model import FIRST_VALUE_COLUMN, PreviewModel, RowFilter
     from importer_gui.ui.pages.base import kept_off_the_collector
 
-    app = QApplication.instance() or QApplication(["bench"])
+    app = window_app()
     _warm(app)
     collector.install()  # as the window's task runner does
     lift_budget()  # the figures of a file the window would refuse are said to be so
@@ -357,12 +357,10 @@ def gui_wait(folder: str, store: str) -> dict[str, float]:
     then a check started while the first one's plan is shown (the page lets it go when the
     check starts). Each time, how long the page's start of the check held the thread, and
     how long the thread waits to run again after a 5 ms sleep until the worker is done."""
-    from PySide6.QtWidgets import QApplication
-
-    from bench.probes import page_check_waits
+    from bench.probes import page_check_waits, window_app
     from importer_gui.ui.pages.preview_page import PreviewPage
 
-    app = QApplication.instance() or QApplication(["bench"])
+    app = window_app()
     _warm(app)
     lift_budget()  # the figures of a file the window would refuse are said to be so
     page = PreviewPage(_state(Path(folder), Path(store)))

@@ -23,6 +23,18 @@ from pathlib import Path
 from typing import Any
 
 
+def window_app() -> Any:
+    """The probe's QApplication, in a process whose C allocator is settled as the app's own
+    process settles it (``cli.main_process``, which starts the wizard too): the window's
+    figures are the app's, not those of a process that lets glibc raise its threshold."""
+    from PySide6.QtWidgets import QApplication
+
+    from importer_gui.core import allocator
+
+    allocator.settle()
+    return QApplication.instance() or QApplication(["bench"])
+
+
 def openpyxl_rows(files: list[str]) -> int:
     """Iterate every row of every workbook with openpyxl in read-only mode."""
     import openpyxl
@@ -102,11 +114,11 @@ def _timed_sorts(model: Any, column: int, qt: Any, repeat: int = 3) -> tuple[flo
 def preview(folder: str, small: str) -> dict[str, float]:
     """First paint after the check, sort, filter, and one-row rechecks at two sizes."""
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication, QTableView
+    from PySide6.QtWidgets import QTableView
 
     from importer_gui.ui.models.preview_model import FIRST_VALUE_COLUMN, PreviewModel, RowFilter
 
-    app = QApplication.instance() or QApplication(["bench"])
+    app = window_app()
     figures: dict[str, float] = {}
     big_state, big_plan = _checked_state(Path(folder))
 
@@ -202,6 +214,8 @@ def gui_wait(folder: str) -> dict[str, float]:
     from importer_gui.core import config_xml, pipeline
     from importer_gui.core.store import Store
 
+    window_app()  # the window's process: its worker checks as the wizard's does
+
     def check() -> None:
         with tempfile.TemporaryDirectory() as temp, Store.open(Path(temp) / "s.db") as store:
             pipeline.check(config_xml.load(Path(folder) / "config.csv.xml"), store)
@@ -232,9 +246,7 @@ def _shown_window() -> Iterator[tuple[Any, Any]]:
     folder of its own (no recent file of the user's touched)."""
     import os
 
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance() or QApplication(["bench"])
+    app = window_app()
     with tempfile.TemporaryDirectory() as temp:
         os.environ["IMPORTER_GUI_CONFIG_DIR"] = temp
         from importer_gui.ui.main_window import MainWindow
