@@ -120,14 +120,20 @@ def run_gui(argv: list[str], store_path: Path | None = None) -> int:
         return EXIT_NO_DISPLAY
     from importer_gui.core import log as app_log
     from importer_gui.ui.language import install_translators
+    from importer_gui.ui.signal_close import SignalClose
 
     app_log.configure()
     app = QApplication.instance() or QApplication(["importer-gui"])
-    _setup_application(app)
-    install_translators(app)  # before any window is built: pages set their texts once
-    window = start_window(argv, store_path)
-    window.show()
-    return int(app.exec())
+    # From here a signal closes the window, once it is shown, rather than interrupting.
+    closing = SignalClose(app)
+    try:
+        _setup_application(app)
+        install_translators(app)  # before any window is built: pages set their texts once
+        window = start_window(argv, store_path)
+        window.show()
+        return int(app.exec())
+    finally:
+        closing.detach()
 
 
 def start_window(argv: list[str], store_path: Path | None = None,
