@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 import signal
 import socket
-from collections.abc import Callable
 from types import FrameType
 from typing import Any
 
@@ -30,17 +29,18 @@ class SignalClose(QObject):
     windows; a signal the process was started ignoring (a job in the background) stays
     ignored."""
 
-    def __init__(self, app: QApplication, close: Callable[[], object] | None = None) -> None:
+    def __init__(self, app: QApplication) -> None:
         super().__init__(app)
-        self._close = close or app.closeAllWindows
+        self._app = app
         self._asking = False  # a question of the close is on the screen: it is the answer
         self._reader, self._writer = socket.socketpair()
         for end in (self._reader, self._writer):
             end.setblocking(False)
         self._previous_fd = signal.set_wakeup_fd(self._writer.fileno(),
                                                  warn_on_full_buffer=False)
-        self._handled = {number: signal.getsignal(number) for number in SIGNALS
-                         if signal.getsignal(number) is not signal.SIG_IGN}
+        before = {number: signal.getsignal(number) for number in SIGNALS}
+        self._handled = {number: handler for number, handler in before.items()
+                         if handler is not signal.SIG_IGN}
         for number in self._handled:
             signal.signal(number, _written_only)
         self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read,
@@ -69,7 +69,7 @@ class SignalClose(QObject):
         log.info("%s came: the windows close as File > Quit closes them", ", ".join(names))
         self._asking = True
         try:
-            self._close()
+            self._app.closeAllWindows()
         finally:
             self._asking = False
 
