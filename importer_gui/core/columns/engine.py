@@ -30,6 +30,11 @@ def polars() -> ModuleType | None:
         return _load()
 
 
+def asked() -> bool:
+    """Whether ``polars()`` has its answer already (a call then returns at once)."""
+    return _load.cache_info().currsize > 0
+
+
 def forget() -> None:
     """Ask again at the next call (for tests)."""
     with _lock:
