@@ -53,6 +53,7 @@ from importer_gui.ui.widgets.rows import (
     show_counts,
 )
 from importer_gui.ui.widgets.signals import signals_blocked
+from importer_gui.ui.widgets.sorting_shown import SortingShown
 
 SIZE_SETTINGS = "refreshDialog"  # where its size and place are remembered
 
@@ -167,6 +168,7 @@ class RefreshDialog(PreviewApplyDialog):
         layout.addWidget(self.view, 1)
         self.refresh_button = self._add_progress_and_buttons(
             layout, "refresh", self.tr("C&ancel"), self.tr("&Refresh"))
+        SortingShown(self.view, self.model.sorting_changed, self.status)
 
     def _choice_rows(self) -> QFormLayout:
         form = QFormLayout()

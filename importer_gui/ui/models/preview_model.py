@@ -11,7 +11,7 @@ import textwrap
 from array import array
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import StrEnum
 from itertools import compress
 from operator import itemgetter
@@ -27,9 +27,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
+from importer_gui.core import ordering
 from importer_gui.core.cells import Cell, cell_text
 from importer_gui.core.corrections import Correction, EditTexts
-from importer_gui.core.errors import ImporterError
+from importer_gui.core.errors import Cancelled, ImporterError
 from importer_gui.core.issues import OUTCOME_ORDER, Issue, Level, Outcome, outcome_totals
 from importer_gui.core.paths import readable
 from importer_gui.core.plan import (
@@ -47,9 +48,10 @@ from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.labels import field_title, has_label
 from importer_gui.ui.locale_text import LocaleText
 from importer_gui.ui.messages_text import row_message_text
-from importer_gui.ui.models.positions import PositionsModel, ascending, counting
+from importer_gui.ui.models.positions import PositionsModel, ascending, counting, reorder_rows
 from importer_gui.ui.shown import shown
 from importer_gui.ui.state import WizardState
+from importer_gui.ui.steps import StepRunner
 from importer_gui.ui.styles import Fill, fill_brush, fill_text_brush, outcome_brush
 from importer_gui.ui.tasks import free_later
 
@@ -72,6 +74,12 @@ MIXED_TITLE_CHARS = 30
 
 # Rows a sort orders from which its lists of positions are freed in the background.
 FREED_AFTER = 50_000
+# Rows shown from which a sort by a column's keys runs in the background: Python's sort of
+# as many holds the window's thread for about a tenth of a second.
+SORTED_IN_BACKGROUND = 150_000
+# Keys a background sort makes at a time: a few milliseconds of the window's thread, so that
+# its steps (``core.steps.STEP_SECONDS``) end on time.
+KEYS_AT_A_TIME = 1 << 14
 
 
 # What the columns that hold no field are remembered by (no field name starts so).
@@ -218,18 +226,38 @@ def _header(imp: ImportPlan, n: int) -> str:
 
 def _column_keys(imp: ImportPlan, column: int) -> list[Any]:
     """Every row's sort key for one column, in plan order: ints or strings, no tuples."""
+    parts = list(_key_parts(imp, column, len(imp.rows) or 1))
+    return parts[0] if parts else []
+
+
+def _key_parts(imp: ImportPlan, column: int, part: int) -> Iterator[list[Any]]:
+    """``_column_keys``, ``part`` rows at a time: a background sort makes them between the
+    window's events."""
     rows = imp.rows  # read by its columns: no row object made per row
+    starts = range(0, len(rows), part)
     if column == OUTCOME_COLUMN:  # a row's outcome code is its rank: read in C
-        return list(rows.outcomes)
+        yield from (list(rows.outcomes[start:start + part]) for start in starts)
+        return
     if column < 0:  # the file column: by import
-        return [imp.index] * len(rows)
+        yield from ([imp.index] * len(range(start, min(start + part, len(rows))))
+                    for start in starts)
+        return
     n = column - FIRST_VALUE_COLUMN
-    try:  # every row has the cell, as text (a CSV file's): all in C, a third of the time
-        return list(map(_text_folder(rows.cells, n), map(itemgetter(n), rows.cells)))
+    try:
+        fold: Callable[[str], str] | None = _text_folder(rows.cells, n)
     except (IndexError, TypeError, AttributeError):  # a short row, a workbook's numbers
-        pass
-    return [((cells[n] if type(cells[n]) is str else cell_text(cells[n])).casefold()
-             if n < len(cells) else "") for cells in rows.cells]
+        fold = None
+    for start in starts:
+        cells = rows.cells if part >= len(rows) else rows.cells[start:start + part]
+        keys = None
+        if fold is not None:
+            try:  # every row has the cell, as text (a CSV file's): all in C, a third of the time
+                keys = list(map(fold, map(itemgetter(n), cells)))
+            except (IndexError, TypeError, AttributeError):
+                fold = None
+        yield keys if keys is not None else [
+            ((row[n] if type(row[n]) is str else cell_text(row[n])).casefold()
+             if n < len(row) else "") for row in cells]
 
 
 def _text_folder(rows: Sequence[tuple[Cell, ...]], n: int) -> Callable[[str], str]:
@@ -294,14 +322,20 @@ class PreviewModel(PositionsModel):
     row_rechecked = Signal(int, int)  # import index, row index
     recheck_failed = Signal(str)  # a message for people
     counts_changed = Signal()
+    sorting_changed = Signal(bool)  # whether a sort runs in the background now
 
     def __init__(self, state: WizardState, import_index: int | None = None,
                  parent: QObject | None = None, *, line_title: str | None = None,
                  editable: bool = True,
-                 outcome_text: Callable[[Outcome, Sequence[str]], str] = outcome_label
-                 ) -> None:
+                 outcome_text: Callable[[Outcome, Sequence[str]], str] = outcome_label,
+                 sorter: StepRunner | None = None) -> None:
         super().__init__(parent)
         self._state = state
+        # Large sorts run here, in steps between the window's events (a million rows: some
+        # 0.6 s), the sort itself on a worker.
+        self.sorter = sorter or StepRunner(self)
+        self.sorted_in_background = SORTED_IN_BACKGROUND
+        self._sorting = False
         # A revert preview shows records (their id in the line column), is read-only and
         # names its outcomes as what reverting does (restore, recreate, conflict).
         self._line_title = line_title
@@ -330,7 +364,7 @@ class PreviewModel(PositionsModel):
         # The last column sorted by its keys, and those keys, kept while no row changes: the
         # same column sorted the other way (a second click on its header) does not make them
         # again. One column's only: a column of unique texts keeps a folded copy of each.
-        self._keys: tuple[int, list[Any]] | None = None
+        self._keys: tuple[int, ordering.Keys] | None = None
         self._plan_order: array[int] = array("i")  # 0, 1, 2... (see _in_plan_order)
         self.reload()
 
@@ -488,6 +522,7 @@ class PreviewModel(PositionsModel):
     def _rebuild(self, *, reuse_sort: bool = False) -> None:
         """Rebuild the shown positions from the filter, then sort them (with ``reuse_sort``,
         picked from the rows already sorted, when they are)."""
+        self._drop_background_sort()  # it sorts the positions replaced here
         keep = _row_filter(self._filter, self._issue)
         every = self._filter is RowFilter.ALL and self._issue is None
         sorted_all = self._sorted_all if reuse_sort and self._sort is not None else None
@@ -738,7 +773,10 @@ class PreviewModel(PositionsModel):
         """Show cells the session corrected (here, or in a worker for Find and replace):
         their rows' colours and counts anew, repainted (``view_row``: the one row edited)."""
         self._find_corrections()
+        resort = self._sorting and self._sort is not None
         self._forget_sorts()  # an edited row may sort elsewhere now
+        if resort:  # the sort running read the rows before the edit: sorted again
+            self._sort_in_background(*self._sort)  # type: ignore[misc]
         rows = list(dict.fromkeys((i, r) for i, r, _c, _t in edits))
         for key in rows:
             self._issues.pop(key, None)
@@ -759,19 +797,92 @@ class PreviewModel(PositionsModel):
 
     # --- sorting ---------------------------------------------------------------------------
 
+    @property
+    def sorting(self) -> bool:
+        """Whether a sort runs in the background: the rows shown are reordered once it ends."""
+        return self._sorting
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the shown rows by one column, stably; selections follow their rows. Many
+        rows sorted by a column's keys are sorted in the background (``sorting_changed``),
+        and shown so once sorted."""
+        if self._sortable() and column >= 0 and self._in_background(column):
+            self._sort = (column, order)
+            self._sort_in_background(column, order)
+            return
+        self._drop_background_sort()
+        super().sort(column, order)
+
     def _sortable(self) -> bool:
         return self._plan is not None
 
     def _apply_sort(self, column: int, order: Qt.SortOrder) -> None:
         """Reorder the shown positions by one column: by line at once, by another by its
-        keys."""
+        keys (in the background when many: the rows stay as they are meanwhile)."""
         assert self._plan is not None
         if column == LINE_COLUMN:
             self._positions = self._shown_in_file_order(order == Qt.SortOrder.DescendingOrder)
+        elif self._in_background(column):
+            self._sort_in_background(column, order)
+            return
         else:
             self._sort_by_keys(column, order)
+        self._keep_sorted()
+
+    def _keep_sorted(self) -> None:
+        """Keep the shown positions as every row sorted, when no filter picks them."""
         every = self._filter is RowFilter.ALL and self._issue is None
         self._sorted_all = array("i", self._positions) if every else None
+
+    def _in_background(self, column: int) -> bool:
+        """Whether a sort by ``column`` runs in the background: by keys, of many rows."""
+        return column != LINE_COLUMN and len(self._positions) >= self.sorted_in_background
+
+    def _sort_in_background(self, column: int, order: Qt.SortOrder) -> None:
+        """Sort the shown rows by a column's keys in the background (a sort running is
+        dropped): the keys (those kept for it, else made here) taken in and the positions
+        given back a part at a time between the window's events, the sort itself on a
+        worker (``ordering.steps``)."""
+        self._sorted_all = None  # the rows in the order sorted before: of no use to a filter
+        keyed = -1 if column == self.file_column() else column
+        keys: ordering.Keys | Iterator[list[Any]] = (
+            self._keys[1] if self._keys is not None and self._keys[0] == column else
+            (part for imp in list(self.imports())
+             for part in _key_parts(imp, keyed, KEYS_AT_A_TIME)))
+        self._set_sorting(True)
+        self.sorter.run(ordering.steps(keys, array("i", self._positions),
+                                       order == Qt.SortOrder.DescendingOrder),
+                        lambda done: self._take_sorted(column, *done), self._sort_failed)
+
+    def _take_sorted(self, column: int, positions: array[int], keys: ordering.Keys) -> None:
+        """Show the rows as the background sort ordered them; its keys are kept."""
+        self._set_sorting(False)
+        if self._keys is None or self._keys[1] is not keys:
+            self._forget_keys()
+            self._keys = (column, keys)
+
+        def reorder() -> None:
+            self._positions = positions
+            self._keep_sorted()
+
+        reorder_rows(self, lambda: self._positions, reorder)
+
+    def _sort_failed(self, error: ImporterError) -> None:
+        """A background sort stopped: the rows stay as shown; why, unless cancelled."""
+        self._set_sorting(False)
+        if not isinstance(error, Cancelled):
+            self.recheck_failed.emit(error.message)
+
+    def _drop_background_sort(self) -> None:
+        """Stop a sort running in the background: its order is of no use now."""
+        self.sorter.cancel()
+        self._set_sorting(False)
+
+    def _set_sorting(self, sorting: bool) -> None:
+        """Say whether a sort runs in the background, when that changes."""
+        if sorting != self._sorting:
+            self._sorting = sorting
+            self.sorting_changed.emit(sorting)
 
     def _shown_in_file_order(self, descending: bool) -> array[int]:
         """The shown rows by line: in the plan's order, which is the files' (a refresh's
@@ -814,7 +925,7 @@ class PreviewModel(PositionsModel):
         all over memory, and reading them so takes about twice as long.
         """
         if self._keys is not None and self._keys[0] == column:
-            return self._keys[1]
+            return self._keys[1].every
         self._forget_keys()
         keyed = -1 if column == self.file_column() else column
         shown = self.imports()
@@ -824,20 +935,21 @@ class PreviewModel(PositionsModel):
             every = []
             for imp in shown:
                 every += _column_keys(imp, keyed)
-        self._keys = (column, every)
+        self._keys = (column, ordering.Keys(every))
         return every
 
     def _forget_sorts(self) -> None:
-        """Let go of what sorting kept (all rows sorted, the last column's keys): the rows
-        changed."""
+        """Let go of what sorting kept (all rows sorted, the last column's keys) and stop a
+        sort running: the rows changed."""
         self._sorted_all = None
         self._forget_keys()
+        self._drop_background_sort()
 
     def _forget_keys(self) -> None:
         """Let go of the kept sort keys: freed in the background when many (a million texts
         freed here would keep the window waiting)."""
-        if self._keys is not None and len(self._keys[1]) >= FREED_AFTER:
-            free_later(self._keys[1])
+        if self._keys is not None and len(self._keys[1].every) >= FREED_AFTER:
+            free_later(self._keys[1].every)
         self._keys = None
 
     def _total_rows_shown_or_not(self) -> int:

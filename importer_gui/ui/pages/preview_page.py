@@ -89,6 +89,7 @@ from importer_gui.ui.widgets.message_list import MessageList
 from importer_gui.ui.widgets.progress import ProgressRow
 from importer_gui.ui.widgets.rows import message_line
 from importer_gui.ui.widgets.signals import signals_blocked
+from importer_gui.ui.widgets.sorting_shown import SortingShown
 from importer_gui.ui.widgets.spoken import announce_in_sight
 from importer_gui.ui.widgets.table_sizing import (
     TITLE_FLOOR_CHARS,
@@ -308,6 +309,7 @@ class PreviewPage(BasePage):
         table.setModel(self.model)
         table.setSortingEnabled(True)
         table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        SortingShown(table, self.model.sorting_changed, self.progress_label)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                               | QAbstractItemView.EditTrigger.EditKeyPressed

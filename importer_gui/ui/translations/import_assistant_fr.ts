@@ -2755,6 +2755,13 @@ Actualiser depuis celui-ci quand même&#xa0;?</translation>
     </message>
 </context>
 <context>
+    <name>SortingShown</name>
+    <message>
+        <source>Sorting the rows…</source>
+        <translation>Tri des lignes…</translation>
+    </message>
+</context>
+<context>
     <name>StoreBrowser</name>
     <message>
         <source>&amp;Learners and tracking</source>
