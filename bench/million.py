@@ -344,8 +344,8 @@ def preview(folder: str, store: str, column: int) -> dict[str, float]:
     view.resize(1280, 800)
     view.show()
     figures = {"first_paint": painted.first_after(start, app) - start}
-    figures["sort"], figures["sort_again"] = _timed_sorts(model, FIRST_VALUE_COLUMN + column,
-                                                          Qt)
+    figures["sort"], figures["sort_again"], figures["sort_wait"] = _timed_sorts(
+        model, FIRST_VALUE_COLUMN + column, Qt, app)
     figures["filter"] = _timed(lambda: (model.set_filter(RowFilter.ERRORS),
                                         model.set_filter(RowFilter.ALL)), 3) / 2
     view.close()
@@ -493,6 +493,8 @@ def _window_lines(case: Case, shown: dict[str, float], waits: dict[str, float],
                     shown["sort"], 0.3),
             Line(f"{case.name}: preview: the same sort again, the other way (no target)",
                  shown["sort_again"], None, None),
+            seconds("preview: those sorts, in the background: the window thread's longest wait",
+                    shown["sort_wait"], 0.1),
             seconds("preview: filter the sorted rows (errors only, then all)",
                     shown["filter"], 0.3),
             seconds("a first check in the page: the window thread's longest wait",
