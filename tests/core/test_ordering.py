@@ -10,6 +10,7 @@ import pytest
 
 from importer_gui.core import ordering
 from importer_gui.core.columns import engine
+from importer_gui.core.steps import Elsewhere, at_once
 
 # More than two parts: polars sorts them.
 COUNT = 2 * ordering.PART + 1001
@@ -103,28 +104,18 @@ def test_polars_is_loaded_by_a_worker_the_first_time(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(engine, "asked", lambda: False)  # as in a window that read no CSV
     run = ordering.steps(iter([["b", "a"]]), array("i", [0, 1]), False)
     first = run.send(None)
-    assert isinstance(first, ordering.Elsewhere)
+    assert isinstance(first, Elsewhere)
     assert first.call() is loaded
 
 
 def test_keys_kept_are_sorted_again_the_other_way_without_being_made_anew() -> None:
     keys, shown = _keys(COUNT), _shown(COUNT)
     first = ordering.steps(iter([keys]), shown, False)
-    kept = _run(first)[1]
-    positions, kept_again = _run(ordering.steps(kept, shown, True))
+    kept = at_once(first)[1]
+    positions, kept_again = at_once(ordering.steps(kept, shown, True))
     assert kept_again is kept  # neither the keys nor their column made again
     assert positions == array("i", sorted(shown, key=keys.__getitem__, reverse=True))
     few = array("i", shown[:10])  # a filter's few rows: Python sorts them, from the same keys
-    assert _run(ordering.steps(kept, few, False)) == (
+    assert at_once(ordering.steps(kept, few, False)) == (
         array("i", sorted(few, key=keys.__getitem__)), kept)
 
-
-def _run(steps: ordering.Steps) -> tuple[array, ordering.Keys]:
-    """The steps run at once, on this thread."""
-    answer = None
-    try:
-        while True:
-            step = steps.send(answer)
-            answer = step.call() if step is not None else None
-    except StopIteration as done:
-        return done.value
