@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, Qt
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QThreadPool
 from PySide6.QtWidgets import QLabel, QTableView
 from pytestqt.qtbot import QtBot
 
@@ -161,3 +162,18 @@ def test_a_cell_edited_during_the_sort_is_sorted_by_its_new_value(
     shown = [model.index(r, name).data() for r in range(model.rowCount())]
     assert shown[:2] == ["Nom119", "Nom118"]
     assert shown[-2:] == ["Nom001", "Aaron"]
+
+
+def test_a_model_deleted_during_its_sort_is_left_in_peace(tmp_path: Path,
+                                                          qtbot: QtBot) -> None:
+    state = WizardState(tmp_path / "store.sqlite3")
+    state.session.set_plan(teacher_plan(tmp_path, n_extra=300))
+    model = PreviewModel(state)
+    model.sorted_in_background = 50
+    runner = model.sorter.runner
+    model.sort(LOGIN)
+    assert model.sorting
+    model.deleteLater()  # its page closed, as the window closes
+    qtbot.waitUntil(lambda: not shiboken6.isValid(runner))
+    assert QThreadPool.globalInstance().waitForDone(10_000)
+    QCoreApplication.processEvents()  # what its worker handed over is dropped here, unheard
