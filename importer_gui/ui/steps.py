@@ -97,5 +97,7 @@ class StepRunner(QObject):
         """The work started as ``serial`` is over: ``tell`` its outcome, unless dropped."""
         if serial != self._serial:
             return
-        self._steps = None
+        steps, self._steps = self._steps, None
+        if steps is not None:
+            steps.close()  # a long step failed: what the steps hold is let go now
         tell()

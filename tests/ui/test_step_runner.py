@@ -90,3 +90,24 @@ def test_a_failing_step_is_told_as_an_error_not_a_traceback(qtbot: QtBot) -> Non
     assert outcome.results == []
     assert len(outcome.errors) == 1
     assert outcome.errors[0].startswith("Something unexpected went wrong (KeyError)")
+
+
+def test_a_failing_long_step_is_told_and_the_work_let_go(qtbot: QtBot) -> None:
+    closed: list[str] = []
+
+    def fails() -> None:
+        raise ValueError("a bug on the worker")
+
+    def work() -> Steps[None]:
+        try:
+            yield Elsewhere(fails)
+            yield None
+        finally:
+            closed.append("work")
+
+    runner, outcome = StepRunner(), Outcome()
+    runner.run(work(), outcome.result, outcome.error)
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5_000)
+    assert outcome.results == []
+    assert outcome.errors[0].startswith("Something unexpected went wrong (ValueError)")
+    assert closed == ["work"]
