@@ -89,6 +89,7 @@ class StepRunner(QObject):
         self._timer.start()
 
     def _take_next(self) -> None:
+        """Run the step due, the window's events handled."""
         call, self._next = self._next, None
         if call is not None:
             call()

@@ -30,7 +30,7 @@ from PySide6.QtGui import QFont
 from importer_gui.core import ordering
 from importer_gui.core.cells import Cell, cell_text
 from importer_gui.core.corrections import Correction, EditTexts
-from importer_gui.core.errors import Cancelled, ImporterError
+from importer_gui.core.errors import ImporterError
 from importer_gui.core.issues import OUTCOME_ORDER, Issue, Level, Outcome, outcome_totals
 from importer_gui.core.paths import readable
 from importer_gui.core.plan import (
@@ -868,10 +868,9 @@ class PreviewModel(PositionsModel):
         reorder_rows(self, lambda: self._positions, reorder)
 
     def _sort_failed(self, error: ImporterError) -> None:
-        """A background sort stopped: the rows stay as shown; why, unless cancelled."""
+        """A background sort failed: the rows stay as shown, and why is said."""
         self._set_sorting(False)
-        if not isinstance(error, Cancelled):
-            self.recheck_failed.emit(error.message)
+        self.recheck_failed.emit(error.message)
 
     def _drop_background_sort(self) -> None:
         """Stop a sort running in the background: its order is of no use now."""
