@@ -54,6 +54,7 @@ from importer_gui.ui.widgets.rows import (
 )
 from importer_gui.ui.widgets.signals import signals_blocked
 from importer_gui.ui.widgets.sorting_shown import SortingShown
+from importer_gui.ui.widgets.table_sizing import fit_to_contents
 
 SIZE_SETTINGS = "refreshDialog"  # where its size and place are remembered
 
@@ -387,7 +388,7 @@ class RefreshDialog(PreviewApplyDialog):
         number = LocaleText().number
         show_counts(self.counts, [arg(self.tr("%1: %2"), outcome_label(o), number(counts[o]))
                                   for o in OUTCOME_ORDER if counts[o]])
-        self.view.resizeColumnsToContents()
+        fit_to_contents(self.view)
 
     # --- refreshing --------------------------------------------------------------------------
 

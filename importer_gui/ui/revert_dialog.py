@@ -49,6 +49,7 @@ from importer_gui.ui.styles import Look, set_look
 from importer_gui.ui.tasks import free_later
 from importer_gui.ui.widgets.rows import message_line, picker_row, show_counts
 from importer_gui.ui.widgets.signals import signals_blocked
+from importer_gui.ui.widgets.table_sizing import fit_to_contents
 
 SIZE_SETTINGS = "revertDialog"  # where its size and place are remembered
 
@@ -272,7 +273,7 @@ class RevertDialog(PreviewApplyDialog):
         number = LocaleText().number  # 12 345 in French, as the preview counts
         show_counts(self.counts, [arg(self.tr("%1: %2"), outcome_label(o), number(counts[o]))
                                   for o in counts if counts[o]])
-        self.view.resizeColumnsToContents()
+        fit_to_contents(self.view)
 
     def _show_notice(self, plan: RevertPlan) -> None:
         lines = self._summary(plan)
