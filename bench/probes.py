@@ -366,7 +366,7 @@ def loop_waits(busy: Callable[[], bool], timeout: float) -> list[float]:
     timer = QTimer(interval=round(TICK * 1000), timerType=Qt.TimerType.PreciseTimer)
     timer.timeout.connect(tick)
     timer.start()
-    QTimer.singleShot(round(timeout * 1000), loop.quit)
+    QTimer.singleShot(round(timeout * 1000), loop, loop.quit)  # gone with the loop
     if busy():
         loop.exec()
     timer.stop()

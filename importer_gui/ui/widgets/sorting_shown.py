@@ -23,6 +23,7 @@ class SortingShown(QObject):
         return self.tr("Sorting the rows…")
 
     def _show(self, sorting: bool) -> None:
+        """Show that the rows are being sorted, or no longer."""
         viewport, status = self._view.viewport(), self._status
         if sorting:
             viewport.setCursor(Qt.CursorShape.BusyCursor)
