@@ -773,10 +773,10 @@ class PreviewModel(PositionsModel):
         """Show cells the session corrected (here, or in a worker for Find and replace):
         their rows' colours and counts anew, repainted (``view_row``: the one row edited)."""
         self._find_corrections()
-        resort = self._sorting and self._sort is not None
         self._forget_sorts()  # an edited row may sort elsewhere now
-        if resort:  # the sort running read the rows before the edit: sorted again
-            self._sort_in_background(*self._sort)  # type: ignore[misc]
+        if self._sorting and self._sort is not None:
+            # The sort running read the rows before the edit: it is replaced by one of them now.
+            self._sort_in_background(*self._sort)
         rows = list(dict.fromkeys((i, r) for i, r, _c, _t in edits))
         for key in rows:
             self._issues.pop(key, None)
@@ -938,11 +938,10 @@ class PreviewModel(PositionsModel):
         return every
 
     def _forget_sorts(self) -> None:
-        """Let go of what sorting kept (all rows sorted, the last column's keys) and stop a
-        sort running: the rows changed."""
+        """Let go of what sorting kept (all rows sorted, the last column's keys): the rows
+        changed."""
         self._sorted_all = None
         self._forget_keys()
-        self._drop_background_sort()
 
     def _forget_keys(self) -> None:
         """Let go of the kept sort keys: freed in the background when many (a million texts
