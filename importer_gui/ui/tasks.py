@@ -124,43 +124,43 @@ class _Task:
             log.exception("Letting go of a replaced task's result failed")
 
 
-class _Signals(QObject):
-    """Signals a worker thread emits; they reach the GUI thread queued."""
-
-    progressed = Signal(int, int, int, str)  # serial, done, total, what
-    succeeded = Signal(object)  # the task, its result handed over
-    failed = Signal(int, object)  # serial, ImporterError
-
-
 class _Runnable(QRunnable):
-    """Runs one task on a pool thread and emits what came of it."""
+    """Runs one task on a pool thread and hands what came of it to the window's thread."""
 
-    def __init__(self, task: _Task, signals: _Signals) -> None:
+    def __init__(self, task: _Task, handover: _Handover) -> None:
         super().__init__()
         self.setAutoDelete(True)
-        self._task = task
-        self._signals = signals
+        self._task: _Task | None = task
+        self._handover = handover
 
     def run(self) -> None:
-        """Run the work; every exception becomes a signal, never an escape."""
-        task, signals = self._task, self._signals
+        """Run the task; its outcome, then the task itself, go to the window's thread."""
+        held, self._task = [self._task], None
         try:
-            outcome = _execute(task, _Reports(
-                lambda d, t, w: _emitted(signals.progressed, task.serial, d, t, w)))
-            if isinstance(outcome, ImporterError):
-                if isinstance(outcome, Cancelled):
-                    log.debug("Background work %d stopped at a cancel", task.serial)
-                _emitted(signals.failed, task.serial, outcome)
-            elif task.hand_over(outcome[0]):
-                if not _emitted(signals.succeeded, task):
-                    task.abandon()  # the app quit meanwhile: what it opened is closed now
-            else:
-                # Nobody wants it: freed here, in pieces (a plan of a million rows dropped on
-                # the window's thread kept it waiting for half a second).
-                task.drop(outcome[0])
-                free_in_pieces(outcome.pop())
+            _run(held[0], self._handover)
         finally:
             _workers.ended()
+            # What the task's callbacks hold may be the last hold on a Qt object of the
+            # window's: let go of here, it would be destroyed on this thread.
+            _emitted(self._handover.released, held)
+
+
+def _run(task: _Task, handover: _Handover) -> None:
+    """Run ``task`` on its worker; every exception becomes a signal, never an escape."""
+    outcome = _execute(task, _Reports(
+        lambda d, t, w: _emitted(handover.progressed, task, d, t, w)))
+    if isinstance(outcome, ImporterError):
+        if isinstance(outcome, Cancelled):
+            log.debug("Background work %d stopped at a cancel", task.serial)
+        _emitted(handover.failed, task, outcome)
+    elif task.hand_over(outcome[0]):
+        if not _emitted(handover.succeeded, task):
+            task.abandon()  # the app quit meanwhile: what it opened is closed now
+    else:
+        # Nobody wants it: freed here, in pieces (a plan of a million rows dropped on
+        # the window's thread kept it waiting for half a second).
+        task.drop(outcome[0])
+        free_in_pieces(outcome.pop())
 
 
 def _emitted(signal: Any, *args: object) -> bool:
@@ -197,7 +197,9 @@ def _execute(task: _Task, progress: ProgressFn) -> ImporterError | list:
     try:
         return [task.work(task.monitor(progress))]
     except ImporterError as exc:
-        return exc
+        # Its traceback would hold the work's frames until the window's thread is done
+        # with the message, and let go of them there or here, whichever is last.
+        return exc.with_traceback(None)
     except Exception as exc:  # a bug: log it for us, show one clear line to the user
         log.exception("Unexpected failure in background work")
         said = os_error_words(exc)  # a path the system refused: more than "unexpected"
@@ -248,15 +250,7 @@ class TaskRunner(QObject):
             elif task.hand_over(outcome[0]):
                 self.deliver(task)
             return
-        self._pool.start(_Runnable(task, self._task_signals()))
-
-    def _task_signals(self) -> _Signals:
-        """Signals for one task, owned by its runnable: they outlive a runner deleted early."""
-        signals = _Signals()
-        signals.progressed.connect(self._on_progress)
-        signals.succeeded.connect(_handover().deliver)
-        signals.failed.connect(self._on_failure)
-        return signals
+        self._pool.start(_Runnable(task, _handover()))
 
     def cancel(self) -> None:
         """Ask the running task to stop; its callback still gets ``Cancelled``."""
@@ -273,9 +267,9 @@ class TaskRunner(QObject):
         task = self._task
         return task if task is not None and task.serial == serial else None
 
-    @Slot(int, int, int, str)
-    def _on_progress(self, serial: int, done: int, total: int, what: str) -> None:
-        if self._current(serial) is not None:
+    def show_progress(self, task: _Task, done: int, total: int, what: str) -> None:
+        """On the window's thread: a worker's progress, unless its task was replaced."""
+        if self._current(task.serial) is not None:
             self.progressed.emit(done, total, what)
 
     def deliver(self, task: _Task) -> None:
@@ -293,7 +287,10 @@ class TaskRunner(QObject):
         finally:
             self.finished.emit()
 
-    @Slot(int, object)
+    def show_failure(self, task: _Task, error: ImporterError) -> None:
+        """On the window's thread: the error ``task`` ended with, unless replaced since."""
+        self._on_failure(task.serial, error)
+
     def _on_failure(self, serial: int, error: ImporterError) -> None:
         task = self._current(serial)
         if task is None:
@@ -309,18 +306,55 @@ class TaskRunner(QObject):
 
 
 class _Handover(QObject):
-    """Hands each worker's result to its runner on the window's thread: a runner deleted
-    meanwhile (with its window) would never get it, and what it holds open would stay open
-    until Python collected it; it is dropped at once instead."""
+    """What every worker hands the window's thread: its task's progress and outcome, for the
+    task's runner, and then the task itself, let go of there. A runner deleted meanwhile
+    (with its window) never gets them; what its result holds open is closed at once.
+
+    One object, made on the window's thread and kept for the process: a QObject let go of
+    by a worker is destroyed on the worker's thread, while the window's thread may be
+    destroying what it is connected to, and the two together crash the process."""
+
+    progressed = Signal(object, int, int, str)  # the task, done, total, what
+    succeeded = Signal(object)  # the task, its result handed over
+    failed = Signal(object, object)  # the task, ImporterError
+    released = Signal(object)  # [the task]: its worker holds it no more
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.progressed.connect(self._progressed)
+        self.succeeded.connect(self._succeeded)
+        self.failed.connect(self._failed)
+        self.released.connect(self._released)
+
+    @Slot(object, int, int, str)
+    def _progressed(self, task: _Task, done: int, total: int, what: str) -> None:
+        runner = _alive(task)
+        if runner is not None:
+            runner.show_progress(task, done, total, what)
 
     @Slot(object)
-    def deliver(self, task: _Task) -> None:
-        """The result of ``task`` to its runner, or dropped when the runner is gone."""
-        runner = task.runner()
-        if runner is not None and shiboken6.isValid(runner):
+    def _succeeded(self, task: _Task) -> None:
+        runner = _alive(task)
+        if runner is not None:
             runner.deliver(task)
         else:
             task.abandon()
+
+    @Slot(object, object)
+    def _failed(self, task: _Task, error: ImporterError) -> None:
+        runner = _alive(task)
+        if runner is not None:
+            runner.show_failure(task, error)
+
+    @Slot(object)
+    def _released(self, held: list[_Task]) -> None:
+        held.clear()
+
+
+def _alive(task: _Task) -> TaskRunner | None:
+    """The runner of ``task``, unless deleted (with its window)."""
+    runner = task.runner()
+    return runner if runner is not None and shiboken6.isValid(runner) else None
 
 
 def _handover() -> _Handover:
