@@ -30,7 +30,8 @@ from importer_gui.core.stored_columns import StoredColumns
 
 KeyFn = Callable[[Any], Hashable]
 
-# Records add_records files at a time: a C loop over a million holds the GIL some 0.1 s.
+# Records filed at a time (add_records, _Index.add_all): a C loop over a million holds the
+# GIL some 0.1 s, and the window's thread waits as long.
 _PART = 1 << 16
 
 # What find_single answers when two or more records share the key.
@@ -82,14 +83,21 @@ class _Index:
 
     def add_all(self, records: list[Record]) -> None:
         """File records in turn (``add``); at once where their keys are all new and each
-        their own (new GUIDs, say)."""
-        keys = list(map(self.key, records))
+        their own (new GUIDs, say), a part at a time."""
         groups = self.groups
-        if len(set(keys)) == len(keys) and groups.keys().isdisjoint(keys):
-            groups.update(zip(keys, records, strict=True))
-        else:
-            for record in records:
-                self.add(record)
+        keys: list[Hashable] = []
+        seen: set[Hashable] = set()
+        for start in range(0, len(records), _PART):
+            part = list(map(self.key, records[start:start + _PART]))
+            seen.update(part)
+            keys += part
+            if len(seen) != len(keys) or not groups.keys().isdisjoint(part):
+                for record in records:
+                    self.add(record)
+                return
+        for start in range(0, len(records), _PART):
+            groups.update(zip(keys[start:start + _PART], records[start:start + _PART],
+                              strict=True))
 
     def remove(self, record: Record) -> None:
         """Take a record out of its key's group."""
