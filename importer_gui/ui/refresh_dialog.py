@@ -38,7 +38,7 @@ from importer_gui.ui.locale_text import LocaleText
 from importer_gui.ui.messages_text import message_text
 from importer_gui.ui.models.preview_model import PreviewModel, outcome_label
 from importer_gui.ui.models.store_model import files_tip
-from importer_gui.ui.pages.base import hand_plans_to_background
+from importer_gui.ui.pages.base import hand_plans_to_background, kept_off_the_collector
 from importer_gui.ui.preview_apply_dialog import PREVIEW_SIZE, PreviewApplyDialog, preview_table
 from importer_gui.ui.settings import Settings
 from importer_gui.ui.state import WizardState
@@ -299,8 +299,12 @@ class RefreshDialog(PreviewApplyDialog):
         prune = self.prune_check.isChecked()
         create = self._store_session.store_create()
         identity = self._store_session.store_identity
+        # The plan is frozen out of the collector's reach: a collection over it, on the
+        # window's thread, held the window as long as the plan was large.
         self._work(self.tr("Reading the exports…"),
-                   lambda m: plan_at(store, config, data, prune, create, m, identity),
+                   lambda m: kept_off_the_collector(
+                       lambda: plan_at(store, config, data, prune, create, m, identity),
+                       shown_plan_dropped=False),
                    self._on_planned)
 
     def _on_planned(self, previewed: Previewed) -> None:

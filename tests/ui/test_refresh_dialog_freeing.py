@@ -34,12 +34,15 @@ def freed_off_the_window_thread(ref: weakref.ref, threads: list[threading.Thread
 
 def test_a_plan_a_new_preview_replaces_is_freed_in_the_background(
         tmp_path: Path, qtbot: QtBot) -> None:
-    dialog = RefreshDialog(tmp_path / "store.sqlite3", config_path=CONFIG, synchronous=True)
+    # In the background, as the window runs it: the new preview's worker frees it first.
+    dialog = RefreshDialog(tmp_path / "store.sqlite3", config_path=CONFIG)
     qtbot.addWidget(dialog)
     dialog.show()
+    qtbot.waitUntil(lambda: not dialog.runner.busy, timeout=10_000)
     ref, threads = watched(dialog)
     dialog.prune_check.setChecked(True)  # previews again
     freed_off_the_window_thread(ref, threads, qtbot)
+    qtbot.waitUntil(lambda: not dialog.runner.busy, timeout=10_000)
     # The new preview is shown whole.
     assert dialog.exports.count() == 7 and dialog.model.rowCount() == 4
     assert dialog.model.data(dialog.model.index(0, 1), Qt.ItemDataRole.DisplayRole) == "create"
