@@ -27,7 +27,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from importer_gui.core import ordering
 from importer_gui.core.cells import Cell, cell_text
 from importer_gui.core.corrections import Correction, EditTexts
 from importer_gui.core.errors import ImporterError
@@ -48,7 +47,13 @@ from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.labels import field_title, has_label
 from importer_gui.ui.locale_text import LocaleText
 from importer_gui.ui.messages_text import row_message_text
-from importer_gui.ui.models.positions import PositionsModel, ascending, counting, reorder_rows
+from importer_gui.ui.models.positions import (
+    FREED_AFTER,
+    KEYS_AT_A_TIME,
+    PositionsModel,
+    ascending,
+    counting,
+)
 from importer_gui.ui.shown import shown
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.steps import StepRunner
@@ -72,14 +77,6 @@ CUT_CHARS, TIP_LINE_CHARS, TOOLTIP_CHARS = 30, 80, 2000
 # past it, joined headers were cut in the column, unreadable, and it is titled by its place.
 MIXED_TITLE_CHARS = 30
 
-# Rows a sort orders from which its lists of positions are freed in the background.
-FREED_AFTER = 50_000
-# Rows shown from which a sort by a column's keys runs in the background: Python's sort of
-# as many holds the window's thread for about a tenth of a second.
-SORTED_IN_BACKGROUND = 150_000
-# Keys a background sort makes at a time: a few milliseconds of the window's thread, so that
-# its steps (``core.steps.STEP_SECONDS``) end on time.
-KEYS_AT_A_TIME = 1 << 14
 
 
 # What the columns that hold no field are remembered by (no field name starts so).
@@ -322,20 +319,15 @@ class PreviewModel(PositionsModel):
     row_rechecked = Signal(int, int)  # import index, row index
     recheck_failed = Signal(str)  # a message for people
     counts_changed = Signal()
-    sorting_changed = Signal(bool)  # whether a sort runs in the background now
 
     def __init__(self, state: WizardState, import_index: int | None = None,
                  parent: QObject | None = None, *, line_title: str | None = None,
                  editable: bool = True,
                  outcome_text: Callable[[Outcome, Sequence[str]], str] = outcome_label,
                  sorter: StepRunner | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, sorter=sorter)
         self._state = state
-        # Large sorts run here, in steps between the window's events (a million rows: some
-        # 0.6 s), the sort itself on a worker.
-        self.sorter = sorter or StepRunner(self)
-        self.sorted_in_background = SORTED_IN_BACKGROUND
-        self._sorting = False
+        self.sort_failed.connect(self.recheck_failed)
         # A revert preview shows records (their id in the line column), is read-only and
         # names its outcomes as what reverting does (restore, recreate, conflict).
         self._line_title = line_title
@@ -361,10 +353,6 @@ class PreviewModel(PositionsModel):
         # changes: a filter then picks from it rather than sorting again (a million rows
         # took 0.5 s to sort, and each filter sorted them again).
         self._sorted_all: array[int] | None = None
-        # The last column sorted by its keys, and those keys, kept while no row changes: the
-        # same column sorted the other way (a second click on its header) does not make them
-        # again. One column's only: a column of unique texts keeps a folded copy of each.
-        self._keys: tuple[int, ordering.Keys] | None = None
         self._plan_order: array[int] = array("i")  # 0, 1, 2... (see _in_plan_order)
         self.reload()
 
@@ -797,22 +785,6 @@ class PreviewModel(PositionsModel):
 
     # --- sorting ---------------------------------------------------------------------------
 
-    @property
-    def sorting(self) -> bool:
-        """Whether a sort runs in the background: the rows shown are reordered once it ends."""
-        return self._sorting
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort the shown rows by one column, stably; selections follow their rows. Many
-        rows sorted by a column's keys are sorted in the background (``sorting_changed``),
-        and shown so once sorted."""
-        if self._sortable() and column >= 0 and self._in_background(column):
-            self._sort = (column, order)
-            self._sort_in_background(column, order)
-            return
-        self._drop_background_sort()
-        super().sort(column, order)
-
     def _sortable(self) -> bool:
         return self._plan is not None
 
@@ -836,52 +808,16 @@ class PreviewModel(PositionsModel):
 
     def _in_background(self, column: int) -> bool:
         """Whether a sort by ``column`` runs in the background: by keys, of many rows."""
-        return column != LINE_COLUMN and len(self._positions) >= self.sorted_in_background
+        return column != LINE_COLUMN and super()._in_background(column)
 
     def _sort_in_background(self, column: int, order: Qt.SortOrder) -> None:
-        """Sort the shown rows by a column's keys in the background (a sort running is
-        dropped): the keys (those kept for it, else made here) taken in and the positions
-        given back a part at a time between the window's events, the sort itself on a
-        worker (``ordering.steps``)."""
         self._sorted_all = None  # the rows in the order sorted before: of no use to a filter
+        super()._sort_in_background(column, order)
+
+    def _key_parts(self, column: int) -> Iterator[list[Any]]:
         keyed = -1 if column == self.file_column() else column
-        keys: ordering.Keys | Iterator[list[Any]] = (
-            self._keys[1] if self._keys is not None and self._keys[0] == column else
-            (part for imp in list(self.imports())
-             for part in _key_parts(imp, keyed, KEYS_AT_A_TIME)))
-        self._set_sorting(True)
-        self.sorter.run(ordering.steps(keys, array("i", self._positions),
-                                       order == Qt.SortOrder.DescendingOrder),
-                        lambda done: self._take_sorted(column, *done), self._sort_failed)
-
-    def _take_sorted(self, column: int, positions: array[int], keys: ordering.Keys) -> None:
-        """Show the rows as the background sort ordered them; its keys are kept."""
-        self._set_sorting(False)
-        if self._keys is None or self._keys[1] is not keys:
-            self._forget_keys()
-            self._keys = (column, keys)
-
-        def reorder() -> None:
-            self._positions = positions
-            self._keep_sorted()
-
-        reorder_rows(self, lambda: self._positions, reorder)
-
-    def _sort_failed(self, error: ImporterError) -> None:
-        """A background sort failed: the rows stay as shown, and why is said."""
-        self._set_sorting(False)
-        self.recheck_failed.emit(error.message)
-
-    def _drop_background_sort(self) -> None:
-        """Stop a sort running in the background: its order is of no use now."""
-        self.sorter.cancel()
-        self._set_sorting(False)
-
-    def _set_sorting(self, sorting: bool) -> None:
-        """Say whether a sort runs in the background, when that changes."""
-        if sorting != self._sorting:
-            self._sorting = sorting
-            self.sorting_changed.emit(sorting)
+        return (part for imp in list(self.imports())
+                for part in _key_parts(imp, keyed, KEYS_AT_A_TIME))
 
     def _shown_in_file_order(self, descending: bool) -> array[int]:
         """The shown rows by line: in the plan's order, which is the files' (a refresh's
@@ -916,25 +852,20 @@ class PreviewModel(PositionsModel):
             # place of memory, they would keep the window waiting.
             free_later(ordered)
 
-    def _sort_keys(self, column: int) -> list[Any]:
+    def _make_keys(self, column: int) -> list[Any]:
         """One column's sort key for every row of the shown imports, filtered out or not,
         in plan order (a row's position is its place here).
 
         Keys are made in plan order, import by import: rows visited in a sorted order lie
         all over memory, and reading them so takes about twice as long.
         """
-        if self._keys is not None and self._keys[0] == column:
-            return self._keys[1].every
-        self._forget_keys()
         keyed = -1 if column == self.file_column() else column
         shown = self.imports()
         if len(shown) == 1:  # one import's keys as they are, not copied into another list
-            every = _column_keys(shown[0], keyed)
-        else:
-            every = []
-            for imp in shown:
-                every += _column_keys(imp, keyed)
-        self._keys = (column, ordering.Keys(every))
+            return _column_keys(shown[0], keyed)
+        every: list[Any] = []
+        for imp in shown:
+            every += _column_keys(imp, keyed)
         return every
 
     def _forget_sorts(self) -> None:
@@ -942,13 +873,6 @@ class PreviewModel(PositionsModel):
         changed."""
         self._sorted_all = None
         self._forget_keys()
-
-    def _forget_keys(self) -> None:
-        """Let go of the kept sort keys: freed in the background when many (a million texts
-        freed here would keep the window waiting)."""
-        if self._keys is not None and len(self._keys[1].every) >= FREED_AFTER:
-            free_later(self._keys[1].every)
-        self._keys = None
 
     def _total_rows_shown_or_not(self) -> int:
         """Rows of the shown imports, the filter's or not: one past the last position."""
