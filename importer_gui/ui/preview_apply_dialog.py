@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from importer_gui.core.errors import Cancelled, ImporterError
 from importer_gui.core.store import StoreLocation
 from importer_gui.ui.messages_text import message_text
+from importer_gui.ui.models.positions import PositionsModel
 from importer_gui.ui.settings import Settings
 from importer_gui.ui.state import Writer, stop_asked
 from importer_gui.ui.styles import Look
@@ -37,6 +38,7 @@ from importer_gui.ui.tasks import TaskRunner, Work
 from importer_gui.ui.widgets.header_highlight import HeaderHighlight
 from importer_gui.ui.widgets.progress import ProgressRow
 from importer_gui.ui.widgets.rows import message_line
+from importer_gui.ui.widgets.sorting_shown import SortingShown
 from importer_gui.ui.widgets.table_copy import add_copy
 from importer_gui.ui.widgets.table_sizing import size_columns_from_first_rows
 
@@ -155,6 +157,12 @@ class PreviewApplyDialog(WorkDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         return self.action_button
+
+    def _show_sorting(self, model: PositionsModel) -> None:
+        """A sort of the preview running in the background shown on its table and status
+        line; its failure in the error line."""
+        SortingShown(self.view, model.sorting_changed, self.status)
+        model.sort_failed.connect(self._show_error)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter in the table, a list or a box presses neither the action nor Close: the

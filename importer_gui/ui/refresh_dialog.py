@@ -53,7 +53,6 @@ from importer_gui.ui.widgets.rows import (
     show_counts,
 )
 from importer_gui.ui.widgets.signals import signals_blocked
-from importer_gui.ui.widgets.sorting_shown import SortingShown
 from importer_gui.ui.widgets.table_sizing import fit_to_contents
 
 SIZE_SETTINGS = "refreshDialog"  # where its size and place are remembered
@@ -169,7 +168,7 @@ class RefreshDialog(PreviewApplyDialog):
         layout.addWidget(self.view, 1)
         self.refresh_button = self._add_progress_and_buttons(
             layout, "refresh", self.tr("C&ancel"), self.tr("&Refresh"))
-        SortingShown(self.view, self.model.sorting_changed, self.status)
+        self._show_sorting(self.model)
 
     def _choice_rows(self) -> QFormLayout:
         form = QFormLayout()

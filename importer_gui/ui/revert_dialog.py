@@ -118,6 +118,7 @@ class RevertDialog(PreviewApplyDialog):
         layout.addLayout(self._choice_rows())
         self.revert_button = self._add_progress_and_buttons(
             layout, "revert", self.tr("C&ancel"), self.tr("&Revert"))
+        self._show_sorting(self.model)
         self.progress = self.progress_row.bar
         # Offered once the store moved on since the plan: the preview made again from it.
         self.replan_button = QPushButton(self.tr("&Plan again"), self)

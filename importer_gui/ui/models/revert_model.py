@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from array import array
 from collections import deque
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from itertools import compress
@@ -33,7 +33,7 @@ from importer_gui.core.revert import Labels, RevertRow, RevertTable, Values
 from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.labels import column_title, reference_title, referred_text
 from importer_gui.ui.locale_text import LocaleText
-from importer_gui.ui.models.positions import PositionsModel
+from importer_gui.ui.models.positions import PositionsModel, counting
 from importer_gui.ui.models.preview_model import issue_text
 from importer_gui.ui.styles import Fill, fill_brush, fill_text_brush, outcome_brush
 
@@ -49,6 +49,11 @@ _ROLES_ANSWERED = frozenset({
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole,
     Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole})
 ISO_TEXT = LocaleText(QLocale.c())  # dates that sort as text
+
+# Records whose sort keys a background sort makes at a time: a record's key costs more than
+# a preview row's (its values looked up, the label of a record it refers to made), and a
+# part must stay within a step of the window's thread (``core.steps.STEP_SECONDS``).
+KEYS_AT_A_TIME = 1 << 12
 
 
 def outcome_label(outcome: Outcome) -> str:
@@ -208,7 +213,6 @@ class RevertModel(PositionsModel):
         self._titles: list[str] = []
         self._text = LocaleText()  # dates as the user's locale writes them
         self._shown: _Shown | None = None  # the shown table's values, once it is sorted
-        self._keys: dict[int, list[Any]] = {}  # its sort keys, per column sorted by
         self._referred: dict[str, _Referred] = {}  # the reference columns, as shown
 
     def show_table(self, table: RevertTable | None, labels: Labels | None = None) -> None:
@@ -221,8 +225,10 @@ class RevertModel(PositionsModel):
         self._fields = tuple(field_named(table.table, c) for c in self._columns) \
             if table is not None else ()
         self._titles = _titles(table.table, self._columns) if table is not None else []
-        self._positions = array("i", range(len(table.rows) if table is not None else 0))
-        self._shown, self._keys = None, {}
+        self._drop_background_sort()  # it sorts the records of the table shown before
+        self._forget_keys()
+        self._positions = counting(len(table.rows) if table is not None else 0)
+        self._shown = None
         if self._sort is not None and self._sort[0] >= self.columnCount():
             self._sort = None  # a column of the table shown before: this one has no such
         # None (a closed preview) has no rows to order; the sort stays for the next table.
@@ -310,27 +316,47 @@ class RevertModel(PositionsModel):
         return self._table is not None
 
     def _apply_sort(self, column: int, order: Qt.SortOrder) -> None:
-        """Reorder the positions by one column's keys, made once per table shown."""
+        """Reorder the positions by one column's keys, from the run's order (in the
+        background when many: the records stay as they are meanwhile)."""
         assert self._table is not None
-        keys = self._keys.get(column)
-        if keys is None:
-            keys = self._keys[column] = self._sort_keys(column)
+        if self._in_background(column):
+            self._sort_in_background(column, order)
+            return
+        keys = self._sort_keys(column)
         self._positions = array("i", sorted(range(len(keys)), key=keys.__getitem__,
                                             reverse=order == Qt.SortOrder.DescendingOrder))
 
-    def _sort_keys(self, column: int) -> list[Any]:
-        """Every record's key for one column, in the run's order."""
+    def _positions_to_sort(self) -> array[int]:
+        return counting(len(self._positions))  # the run's order, as a sort here starts from
+
+    def _make_keys(self, column: int) -> list[Any]:
+        assert self._table is not None
+        return self._keys_of(column, self._table.rows, self._shown_values)
+
+    def _key_parts(self, column: int) -> Iterator[list[Any]]:
         assert self._table is not None
         rows = self._table.rows
+        for start in range(0, len(rows), KEYS_AT_A_TIME):
+            part = rows[start:start + KEYS_AT_A_TIME]
+            yield self._keys_of(column, part, lambda part=part: shown_values(part))
+
+    def _shown_values(self) -> _Shown:
+        """What the shown table's records show, made once per table."""
+        assert self._table is not None
+        if self._shown is None:
+            self._shown = shown_values(self._table.rows)
+        return self._shown
+
+    def _keys_of(self, column: int, rows: list[RevertRow],
+                 shown: Callable[[], _Shown]) -> list[Any]:
+        """The key of each of ``rows`` for one column (``shown``: what they show)."""
         if column == RECORD_COLUMN:
             return list(map(attrgetter("record_id"), rows))
         if column == OUTCOME_COLUMN:
             return list(map(OUTCOME_RANK.__getitem__, map(attrgetter("outcome"), rows)))
         name = self._columns[column - FIRST_VALUE_COLUMN]
-        if self._shown is None:
-            self._shown = shown_values(rows)
         referred = self._referred.get(name)
         try:
-            return column_keys(self._shown, name, referred)
+            return column_keys(shown(), name, referred)
         except TypeError:  # a value no dict can hold: its text made record by record
             return [value_text(row, name, referred=referred).casefold() for row in rows]
