@@ -149,6 +149,9 @@ def _run(task: _Task, handover: _Handover) -> None:
     """Run ``task`` on its worker; every exception becomes a signal, never an escape."""
     outcome = _execute(task, _Reports(
         lambda d, t, w: _emitted(handover.progressed, task, d, t, w)))
+    # What the work read (a plan of a million rows) is let go of here, off the window's
+    # thread; the task's callbacks, which hold the window's objects, on that thread.
+    task.work = _spent
     if isinstance(outcome, ImporterError):
         if isinstance(outcome, Cancelled):
             log.debug("Background work %d stopped at a cancel", task.serial)
@@ -161,6 +164,11 @@ def _run(task: _Task, handover: _Handover) -> None:
         # the window's thread kept it waiting for half a second).
         task.drop(outcome[0])
         free_in_pieces(outcome.pop())
+
+
+def _spent(_monitor: Monitor) -> None:
+    """The work of a task that has run."""
+    raise AssertionError("a task's work runs once")
 
 
 def _emitted(signal: Any, *args: object) -> bool:

@@ -69,3 +69,16 @@ def test_a_task_s_error_holds_none_of_its_work(qtbot: QtBot) -> None:
     assert [error.message for error in errors] == ["The file is gone."]
     assert errors[0].__traceback__ is None
     assert seen != [threading.main_thread().name]  # with its frame, on its worker
+
+
+def test_what_a_task_s_work_holds_is_let_go_of_on_its_worker(qtbot: QtBot) -> None:
+    """What the work reads (a plan of a million rows) is freed off the window's thread."""
+    seen: list[str] = []
+    shown: list[object] = []
+    held = Held(seen)
+    runner = TaskRunner()
+    runner.run(lambda _monitor, _held=held: "done", shown.append)
+    del held
+    qtbot.waitUntil(lambda: shown == ["done"], timeout=10_000)
+    assert QThreadPool.globalInstance().waitForDone(10_000)
+    assert seen != [] and seen != [threading.main_thread().name]
