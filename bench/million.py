@@ -369,6 +369,44 @@ def gui_wait(folder: str, store: str) -> dict[str, float]:
     return {**first, **{f"again_{name}": value for name, value in again.items()}}
 
 
+def revert_sort(store: str) -> dict[str, float]:
+    """The revert dialog's model over the largest table of the revert preview of the
+    million rows' commit (run ``COMMITTED_RUN`` of ``store``; its plan kept off the
+    collector, as the dialog keeps it), sorted by its first value column from the run's
+    order, then again the other way: as ``_timed_sorts`` times them."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QTableView
+
+    from bench.probes import _timed_sorts, window_app
+    from importer_gui.core.progress import Monitor
+    from importer_gui.ui import collector
+    from importer_gui.ui.models.revert_model import FIRST_VALUE_COLUMN, RevertModel
+    from importer_gui.ui.pages.base import kept_off_the_collector
+    from importer_gui.ui.revert_dialog import plan_at
+
+    app = window_app()
+    _warm(app)
+    collector.install()  # as the window's task runner does
+    plan = kept_off_the_collector(lambda: plan_at(Path(store), int(COMMITTED_RUN), Monitor()),
+                                  shown_plan_dropped=False)
+    table = max(plan.tables, key=lambda shown: len(shown.rows))
+    model = RevertModel()
+    view = QTableView()
+    view.setModel(model)
+    view.resize(1280, 800)
+    view.show()
+
+    def run_order() -> None:  # unsorted, no keys kept
+        model.keep_sort(None)
+        model.show_table(table)
+
+    run_order()
+    figures = dict(zip(("sort", "sort_again", "sort_wait"), _timed_sorts(
+        model, FIRST_VALUE_COLUMN, Qt, app, reset=run_order), strict=True))
+    view.close()
+    return {**figures, "records": float(len(table.rows))}
+
+
 # The run the timed commit records in a seeded store (the seed's commit is run 1).
 COMMITTED_RUN = "2"
 
@@ -417,8 +455,9 @@ def measure(case: Case, repeat: int, seed: Path | None) -> tuple[dict[str, Any],
 def bench(n: int, repeat: int) -> list:
     """The case's lines: for the registrations, then the training courses, the floor, the
     check, the commit and the check again after it; the preview's figures and the window's
-    waits on the registrations (the main line)."""
-    from bench.run import probe_medians
+    waits on the registrations (the main line), and the revert preview's sort of their
+    commit."""
+    from bench.run import probe, probe_medians, python, run
 
     lines: list = []
     with tempfile.TemporaryDirectory() as temp:
@@ -433,7 +472,29 @@ def bench(n: int, repeat: int) -> list:
                                         case.sort_column),
                     probe_medians(repeat, "bench.million", "gui-wait", case.folder, store),
                     bool(refused))
+                committed = run(python("-m", "bench.million", "unbudgeted", "--store", store,
+                                       "commit", case.folder / "config.xml"))
+                if committed.code not in (0, 1):
+                    raise SystemExit(f"million {case.name} commit for the revert preview "
+                                     f"failed with exit code {committed.code}")
+                # One process: its plan takes some 30 s; its three sorts give the medians.
+                lines += _revert_lines(case, probe("bench.million", "revert-sort", store))
     return lines
+
+
+def _revert_lines(case: Case, shown: dict[str, float]) -> list:
+    """The revert preview's sorts of the commit's records, judged."""
+    from bench.run import Line
+
+    records = f"{shown['records']:,.0f} records"
+    return [Line(f"{case.name}: revert preview of the commit ({records}): sort by the first "
+                 "value column, from the run's order, until shown (no target)",
+                 shown["sort"], None, None),
+            Line(f"{case.name}: revert preview: the same sort again, the other way (no target)",
+                 shown["sort_again"], None, None),
+            Line(f"{case.name}: revert preview: those sorts, in the background: the window "
+                 "thread's longest wait", shown["sort_wait"], None, None, target="<= 0.1 s",
+                 ok=shown["sort_wait"] <= 0.1)]
 
 
 def _step_lines(case: Case, m: dict[str, Any], refused: set[str]) -> list:
@@ -510,6 +571,8 @@ if __name__ == "__main__":
         print(json.dumps(preview(sys.argv[2], sys.argv[3], int(sys.argv[4]))))
     elif sys.argv[1] == "gui-wait":
         print(json.dumps(gui_wait(sys.argv[2], sys.argv[3])))
+    elif sys.argv[1] == "revert-sort":
+        print(json.dumps(revert_sort(sys.argv[2])))
     elif sys.argv[1] == "bare":
         print(bare_rows(sys.argv[2]))
     elif sys.argv[1] == "write":

@@ -92,8 +92,8 @@ def _timed(call: Callable[[], Any], repeat: int = 1) -> float:
     return statistics.median(times)
 
 
-def _timed_sorts(model: Any, column: int, qt: Any, app: Any,
-                 repeat: int = 3) -> tuple[float, float, float]:
+def _timed_sorts(model: Any, column: int, qt: Any, app: Any, repeat: int = 3,
+                 reset: Callable[[], None] | None = None) -> tuple[float, float, float]:
     """The median seconds of sorting by ``column`` from file order, its keys made anew each
     time (the plan shown again, untimed: sorting rows already in order would be quicker than
     what a user meets), and of sorting it again the other way right after (a second click on
@@ -102,7 +102,8 @@ def _timed_sorts(model: Any, column: int, qt: Any, app: Any,
     wait through them all: the sort's call, a wait while the sort runs (``loop_waits``), or
     the rows' painting in their new order.
     What a sort let go of is freed between two, untimed, as the window frees it in the
-    background meanwhile."""
+    background meanwhile. ``reset`` shows the rows in their own order again, no keys kept
+    (a preview model's: sorted by line, then reloaded)."""
     from importer_gui.ui.tasks import LET_GO
 
     firsts, agains, waits = [], [], []
@@ -118,9 +119,12 @@ def _timed_sorts(model: Any, column: int, qt: Any, app: Any,
         waits.extend(loop_waits(_for(0.2), 1))  # the rows painted in their new order
         return took
 
-    for _ in range(repeat):
+    def file_order() -> None:
         model.sort(0, qt.SortOrder.AscendingOrder)  # back to file order, which needs no keys
         model.reload()  # no keys kept
+
+    for _ in range(repeat):
+        (reset or file_order)()
         LET_GO.free_all()
         loop_waits(_for(0.2), 1)  # the rows shown again laid out and painted, as long before
         firsts.append(timed(qt.SortOrder.DescendingOrder))

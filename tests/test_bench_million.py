@@ -55,3 +55,19 @@ def test_the_revert_measured_is_of_the_timed_commit(folder: Path, tmp_path: Path
         pipeline.commit(pipeline.check(config_xml.load(folder / "seed.xml"), store), store)
         plan = pipeline.check(config_xml.load(folder / "config.xml"), store)
         assert pipeline.commit(plan, store).run_id == int(million.COMMITTED_RUN)
+
+
+def test_the_revert_preview_sorted_is_of_the_timed_commit_s_records(
+        folder: Path, tmp_path: Path, qtbot: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bench's revert preview shows the registrations the commit created, and sorts
+    them in the background (as a million of them are)."""
+    from importer_gui.ui.models import positions
+
+    monkeypatch.setattr(positions, "SORTED_IN_BACKGROUND", 100)
+    with Store.open(tmp_path / "store.db") as store:
+        pipeline.commit(pipeline.check(config_xml.load(folder / "seed.xml"), store), store)
+        created = pipeline.commit(pipeline.check(config_xml.load(folder / "config.xml"), store),
+                                  store).counts["create"]
+    figures = million.revert_sort(str(tmp_path / "store.db"))
+    assert figures["records"] == created == N - len(set(million.registration_errors(N)))
+    assert set(figures) == {"records", "sort", "sort_again", "sort_wait"}
