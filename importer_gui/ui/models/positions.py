@@ -170,8 +170,16 @@ class PositionsModel(QAbstractTableModel):
         raise NotImplementedError
 
     def _apply_sort(self, column: int, order: Qt.SortOrder) -> None:
-        """Reorder ``_positions`` by one column."""
+        """Reorder ``_positions`` by one column, at once."""
         raise NotImplementedError
+
+    def _sort_shown(self, column: int, order: Qt.SortOrder) -> None:
+        """Sort the rows just shown by one column: in the background when many (they stay
+        as they are meanwhile), else at once."""
+        if self._in_background(column):
+            self._sort_in_background(column, order)
+        else:
+            self._apply_sort(column, order)
 
     def _make_keys(self, column: int) -> list[Any]:
         """One column's sort key for every row (ints or texts, never a tuple per row): a
@@ -187,12 +195,17 @@ class PositionsModel(QAbstractTableModel):
 
     def _sort_keys(self, column: int) -> list[Any]:
         """``_make_keys``, or those kept from the last sort by that column."""
-        if self._keys is not None and self._keys[0] == column:
-            return self._keys[1].every
+        kept = self._kept_keys(column)
+        if kept is not None:
+            return kept.every
         self._forget_keys()
         every = self._make_keys(column)
         self._keys = (column, ordering.Keys(every))
         return every
+
+    def _kept_keys(self, column: int) -> ordering.Keys | None:
+        """The keys kept from the last sort, if it was by ``column``."""
+        return self._keys[1] if self._keys is not None and self._keys[0] == column else None
 
     def _forget_keys(self) -> None:
         """Let go of the kept sort keys: freed in the background when many (a million texts
@@ -210,9 +223,9 @@ class PositionsModel(QAbstractTableModel):
         dropped): the keys (those kept for it, else made here) taken in and the positions
         given back a part at a time between the window's events, the sort itself on a
         worker (``ordering.steps``)."""
-        keys: ordering.Keys | Iterator[list[Any]] = (
-            self._keys[1] if self._keys is not None and self._keys[0] == column else
-            self._key_parts(column))
+        keys: ordering.Keys | Iterator[list[Any]] | None = self._kept_keys(column)
+        if keys is None:
+            keys = self._key_parts(column)
         self._set_sorting(True)
         self.sorter.run(ordering.steps(keys, self._positions_to_sort(),
                                        order == Qt.SortOrder.DescendingOrder),

@@ -537,7 +537,7 @@ class PreviewModel(PositionsModel):
         # Shared with the file order: the positions are replaced, never changed in place.
         self._positions = self._file_order(start) if every else positions
         if self._sort is not None and self._plan is not None:
-            self._apply_sort(*self._sort)
+            self._sort_shown(*self._sort)
 
     # --- columns ---------------------------------------------------------------------------
 
@@ -789,14 +789,10 @@ class PreviewModel(PositionsModel):
         return self._plan is not None
 
     def _apply_sort(self, column: int, order: Qt.SortOrder) -> None:
-        """Reorder the shown positions by one column: by line at once, by another by its
-        keys (in the background when many: the rows stay as they are meanwhile)."""
+        """Reorder the shown positions by one column: by line, or by its keys."""
         assert self._plan is not None
         if column == LINE_COLUMN:
             self._positions = self._shown_in_file_order(order == Qt.SortOrder.DescendingOrder)
-        elif self._in_background(column):
-            self._sort_in_background(column, order)
-            return
         else:
             self._sort_by_keys(column, order)
         self._keep_sorted()

@@ -233,7 +233,7 @@ class RevertModel(PositionsModel):
             self._sort = None  # a column of the table shown before: this one has no such
         # None (a closed preview) has no rows to order; the sort stays for the next table.
         if self._sort is not None and table is not None:
-            self._apply_sort(*self._sort)
+            self._sort_shown(*self._sort)
         self.endResetModel()
 
     def counts(self) -> dict[Outcome, int]:
@@ -316,12 +316,8 @@ class RevertModel(PositionsModel):
         return self._table is not None
 
     def _apply_sort(self, column: int, order: Qt.SortOrder) -> None:
-        """Reorder the positions by one column's keys, from the run's order (in the
-        background when many: the records stay as they are meanwhile)."""
+        """Reorder the positions by one column's keys, from the run's order."""
         assert self._table is not None
-        if self._in_background(column):
-            self._sort_in_background(column, order)
-            return
         keys = self._sort_keys(column)
         self._positions = array("i", sorted(range(len(keys)), key=keys.__getitem__,
                                             reverse=order == Qt.SortOrder.DescendingOrder))
