@@ -254,7 +254,7 @@ class TaskRunner(QObject):
             finally:
                 _workers.ended()
             if isinstance(outcome, ImporterError):
-                self._on_failure(task.serial, outcome)
+                self.show_failure(task, outcome)
             elif task.hand_over(outcome[0]):
                 self.deliver(task)
             return
@@ -297,11 +297,7 @@ class TaskRunner(QObject):
 
     def show_failure(self, task: _Task, error: ImporterError) -> None:
         """On the window's thread: the error ``task`` ended with, unless replaced since."""
-        self._on_failure(task.serial, error)
-
-    def _on_failure(self, serial: int, error: ImporterError) -> None:
-        task = self._current(serial)
-        if task is None:
+        if self._current(task.serial) is None:
             return
         self._task = None
         try:
