@@ -5,12 +5,17 @@ back a part at a time, each a short step, and between them the sort itself, by p
 which lets go of the GIL throughout: the window's steps between its events, the sort on a
 worker. ``ordered`` runs the steps at once. Without polars, or for few rows, Python sorts
 them, on the worker.
+
+A column that repeats its texts is best keyed by codes (``Coder``): a small int a row, each
+text's code ranked once the column is read. polars sorts ints several times quicker than
+texts, and a million texts need not be copied into it.
 """
 
 from __future__ import annotations
 
+import sys
 from array import array
-from collections.abc import Generator, Iterable, Sequence
+from collections.abc import Callable, Generator, Iterable, Sequence
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
@@ -22,13 +27,81 @@ from importer_gui.core.steps import Elsewhere, Pace, Steps, at_once
 PART = 1 << 16
 
 
+def counting(count: int) -> array[int]:
+    """0, 1, ... count - 1 as positions (4-byte ints), made a byte at a time in C.
+
+    Every row shown in file order is such an array, made on the window's thread as a check
+    ends: ``array("i", range(count))`` makes and reads an int object per row. Here each byte
+    of the numbers is one repeating pattern, laid in by a slice assignment: a few times
+    faster.
+    """
+    made = bytearray(4 * count)  # zeros: a byte that never leaves 0 is laid already
+    places = range(4) if sys.byteorder == "little" else range(3, -1, -1)
+    for shift, place in zip((0, 8, 16, 24), places, strict=True):
+        run = 1 << shift  # each value of this byte comes this many times in a row
+        values = ((count - 1) >> shift) + 1 if count else 0
+        if values < 2:
+            continue
+        pattern = b"".join(bytes((v,)) * run for v in range(min(values, 256)))
+        if values > 256:  # the byte wraps round after 255
+            pattern *= -(-values // 256)
+        made[place::4] = memoryview(pattern)[:count]
+    positions = array("i")
+    positions.frombytes(made)
+    return positions
+
+
+class Coder(dict[str, int]):
+    """Each text's code, in the order the texts are first seen; ``ranks`` orders the codes
+    by their texts' sort keys (``key``). Anything but a text is refused (TypeError): 1 and
+    "1" would be keyed alike, 1 and 1.0 coded alike."""
+
+    def __init__(self, key: Callable[[str], Any]) -> None:
+        super().__init__()
+        self._key = key
+
+    def __missing__(self, text: str) -> int:
+        if type(text) is not str:
+            raise TypeError(f"a {type(text).__name__} is no text to code")
+        self[text] = code = len(self)
+        return code
+
+    def ranks(self) -> list[int]:
+        """Each code's rank among the texts' keys; texts of equal keys share one."""
+        keys = list(map(self._key, self))
+        ranks = [0] * len(keys)
+        rank, last = -1, None
+        for code in sorted(range(len(keys)), key=keys.__getitem__):
+            if rank < 0 or keys[code] != last:
+                rank, last = rank + 1, keys[code]
+            ranks[code] = rank
+        return ranks
+
+
+@dataclass
+class Coded:
+    """Keys made as codes by ``coder``, a part at a time: a row's key is its code's rank."""
+
+    parts: Iterable[list[int]]
+    coder: Coder
+
+
 @dataclass
 class Keys:
-    """Every row's sort key, in Python's list and, once polars has sorted by them, in one
-    polars column too: kept, they are sorted again the other way without being made anew."""
+    """Every row's sort key, in Python's list (coded: each row's code, and each code's rank
+    in ``ranks``) and, once polars has sorted by them, in one polars column too (of ranks,
+    when coded): kept, they are sorted again the other way without being made anew."""
 
     every: list[Any]
     column: Any = None
+    ranks: list[int] | None = None
+
+    def key(self) -> Callable[[int], Any]:
+        """A row's sort key by its position."""
+        if self.ranks is None:
+            return self.every.__getitem__
+        ranks, codes = self.ranks, self.every
+        return lambda position: ranks[codes[position]]
 
 
 def ordered(keys: Sequence[Any], positions: array[int], *,
@@ -39,25 +112,24 @@ def ordered(keys: Sequence[Any], positions: array[int], *,
     return at_once(steps(_parts(list(keys)), positions, descending))[0]
 
 
-def steps(keys: Keys | Iterable[list[Any]], positions: array[int], descending: bool,
+def steps(keys: Keys | Coded | Iterable[list[Any]], positions: array[int], descending: bool,
           ) -> Steps[tuple[array, Keys]]:
     """``ordered``'s work in steps, the keys either kept from an earlier sort or taken a
-    part at a time (each part's making part of a step); the positions ordered, and the
-    keys, with their polars column when polars sorted them."""
+    part at a time (each part's making part of a step), as keys or as codes; the positions
+    ordered, and the keys, with their polars column when polars sorted them."""
     # polars' first import is long (some 0.15 s): on a worker too.
     pl = engine.polars() if engine.asked() else (yield Elsewhere(engine.polars))
     if pl is None or len(positions) <= PART:
         pl = None  # few rows, or no polars: Python's sort, on the worker
     if not isinstance(keys, Keys) or (pl is not None and keys.column is None):
-        parts = keys if not isinstance(keys, Keys) else _parts(keys.every)
-        keys = yield from _taken(pl, parts)
+        keys = yield from _taken(pl, keys)
     order = None
     if pl is not None and keys.column is not None:
         column = keys.column
         order = yield Elsewhere(lambda: _sorted(pl, column, positions, descending))
     if order is None:  # few rows, no polars, or polars refused: Python sorts them
-        every = keys.every
-        return (yield Elsewhere(lambda: _by_python(every, positions, descending))), keys
+        key = keys.key()
+        return (yield Elsewhere(lambda: _by_python(key, positions, descending))), keys
     result, pace = array("i"), Pace()
     for start in range(0, len(order), PART):
         result.fromlist(order.slice(start, PART).to_list())
@@ -72,10 +144,14 @@ def _parts(every: list[Any]) -> Iterable[list[Any]]:
     return (every[start:start + PART] for start in range(0, len(every), PART))
 
 
-def _taken(pl: ModuleType | None, parts: Iterable[list[Any]],
-           ) -> Generator[None, Any, Keys]:
-    """The keys of ``parts``, and a polars column of them unless ``pl`` is None or polars
-    cannot hold them: a step each time the last one has run its time."""
+def _taken(pl: ModuleType | None, keys: Keys | Coded | Iterable[list[Any]],
+           ) -> Generator[Elsewhere | None, Any, Keys]:
+    """The keys taken in (those kept, to be put in polars; codes, then ranked), and a polars
+    column of them unless ``pl`` is None or polars cannot hold them: a step each time the
+    last one has run its time."""
+    ranks = keys.ranks if isinstance(keys, Keys) else None
+    parts = (_parts(keys.every) if isinstance(keys, Keys)
+             else keys.parts if isinstance(keys, Coded) else keys)
     every: list[Any] = []
     columns: list[Any] | None = [] if pl is not None else None
     pace = Pace()
@@ -86,9 +162,25 @@ def _taken(pl: ModuleType | None, parts: Iterable[list[Any]],
         if pace.over():
             yield None
             pace.restart()
-    if columns is None or not columns:
-        return Keys(every)
-    return Keys(every, pl.concat(columns, rechunk=False))  # type: ignore[union-attr]
+    if isinstance(keys, Coded):
+        # Many distinct texts' keys sort for longer than a step: on a worker.
+        ranks = yield Elsewhere(keys.coder.ranks)
+    if pl is None or not columns:
+        return Keys(every, None, ranks)
+    return Keys(every, _ranked(pl, pl.concat(columns, rechunk=False), ranks), ranks)
+
+
+def _ranked(pl: ModuleType, codes: Any, ranks: list[int] | None) -> Any:
+    """A column of keys: ``codes`` themselves, or each code's rank; None when polars
+    refuses."""
+    if ranks is None:
+        return codes
+    try:
+        return pl.Series("key", ranks, dtype=pl.UInt32).gather(codes)
+    except BaseException as exc:
+        if not engine.refused(pl, exc):
+            raise
+        return None
 
 
 def _with(pl: ModuleType, columns: list[Any], part: list[Any]) -> list[Any] | None:
@@ -105,17 +197,23 @@ def _with(pl: ModuleType, columns: list[Any], part: list[Any]) -> list[Any] | No
     return columns
 
 
-def _by_python(keys: list[Any], positions: array[int], descending: bool) -> array[int]:
+def _by_python(key: Callable[[int], Any], positions: array[int], descending: bool,
+               ) -> array[int]:
     """The positions ordered by Python's own sort (it holds the GIL throughout)."""
-    return array("i", sorted(positions, key=keys.__getitem__, reverse=descending))
+    return array("i", sorted(positions, key=key, reverse=descending))
 
 
 def _sorted(pl: ModuleType, column: Any, positions: array[int], descending: bool) -> Any:
     """The positions ordered by their keys (``column``), in polars: a column of positions
     (None when polars refuses)."""
     try:
-        at = pl.Series("position", positions, dtype=pl.Int32)
-        frame = pl.DataFrame({"key": column.gather(at), "position": at})
+        if len(positions) == column.len() and positions == counting(len(positions)):
+            # Every row, in its own order (a sort from the file's order): numbered in polars,
+            # not copied into it.
+            frame = pl.DataFrame({"key": column}).with_row_index("position")
+        else:
+            at = pl.Series("position", positions, dtype=pl.Int32)
+            frame = pl.DataFrame({"key": column.gather(at), "position": at})
         # maintain_order: rows of equal keys keep their order, descending too, as Python's.
         return frame.sort("key", descending=descending, maintain_order=True)["position"]
     except BaseException as exc:

@@ -119,3 +119,56 @@ def test_keys_kept_are_sorted_again_the_other_way_without_being_made_anew() -> N
     assert at_once(ordering.steps(kept, few, False)) == (
         array("i", sorted(few, key=keys.__getitem__)), kept)
 
+
+
+def _coded(texts: list[str]) -> ordering.Coded:
+    """``texts`` as codes, a part at a time, as a column that repeats its texts is keyed."""
+    coder = ordering.Coder(str.casefold)
+    parts = (list(map(coder.__getitem__, texts[start:start + ordering.PART]))
+             for start in range(0, len(texts), ordering.PART))
+    return ordering.Coded(parts, coder)
+
+
+def _texts(count: int, seed: int = 5) -> list[str]:
+    """Titles as a file holds them: some alike but for their case ("Lyon 3", "lyon 3")."""
+    draw = Random(seed)
+    return [f"{draw.choice(TITLES)} {draw.randrange(50)}" for _ in range(count)]
+
+
+@pytest.mark.parametrize("descending", [False, True])
+@pytest.mark.parametrize("shown", ["every row in order", "some, scrambled"])
+def test_coded_texts_are_ordered_as_their_folded_texts(descending: bool, shown: str) -> None:
+    texts = _texts(COUNT)
+    positions = array("i", range(COUNT)) if shown == "every row in order" else _shown(COUNT)
+    got, keys = at_once(ordering.steps(_coded(texts), positions, descending))
+    assert got == array("i", sorted(positions, key=lambda p: texts[p].casefold(),
+                                    reverse=descending))
+    assert keys.ranks is not None and keys.column is not None  # polars sorted their ranks
+
+
+def test_coded_texts_kept_are_sorted_again_without_polars_too(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    texts, shown = _texts(COUNT), _shown(COUNT)
+    kept = at_once(ordering.steps(_coded(texts), shown, False))[1]
+    wanted = array("i", sorted(shown, key=lambda p: texts[p].casefold(), reverse=True))
+    assert at_once(ordering.steps(kept, shown, True)) == (wanted, kept)
+    few = array("i", shown[:10])  # a filter's few rows: Python sorts them by the codes' ranks
+    assert at_once(ordering.steps(kept, few, False))[0] == array(
+        "i", sorted(few, key=lambda p: texts[p].casefold()))
+    monkeypatch.setattr(engine, "polars", lambda: None)
+    assert at_once(ordering.steps(_coded(texts), shown, True))[0] == wanted
+
+
+def test_texts_folded_alike_share_a_rank() -> None:
+    coder = ordering.Coder(str.casefold)
+    codes = [coder[text] for text in ["Straße", "b", "STRASSE", "a", "strasse", "B"]]
+    assert codes == [0, 1, 2, 3, 4, 5]
+    assert coder.ranks() == [2, 1, 2, 0, 2, 1]
+
+
+def test_a_coder_refuses_anything_but_a_text() -> None:
+    coder = ordering.Coder(str.casefold)
+    coder["1"]
+    with pytest.raises(TypeError):
+        coder[1]
+    assert list(coder) == ["1"]

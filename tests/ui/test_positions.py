@@ -8,7 +8,8 @@ from array import array
 
 import pytest
 
-from importer_gui.ui.models.positions import ascending, counting
+from importer_gui.core.ordering import counting
+from importer_gui.ui.models.positions import ascending
 
 
 @pytest.mark.parametrize("count", [0, 1, 2, 255, 256, 257, 65_535, 65_536, 65_537,

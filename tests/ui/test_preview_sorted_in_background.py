@@ -12,10 +12,11 @@ from PySide6.QtWidgets import QLabel, QTableView
 from pytestqt.qtbot import QtBot
 
 from importer_gui.ui.main_window import MainWindow
+from importer_gui.ui.models import preview_model
 from importer_gui.ui.models.preview_model import FIRST_VALUE_COLUMN, PreviewModel, RowFilter
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.widgets.sorting_shown import SortingShown
-from tests.builders import write_csv
+from tests.builders import write_csv, write_xlsx
 from tests.ui.test_preview_model import column, teacher_plan
 from tests.ui.wizards import file_preview
 
@@ -177,3 +178,28 @@ def test_a_model_deleted_during_its_sort_is_left_in_peace(tmp_path: Path,
     qtbot.waitUntil(lambda: not shiboken6.isValid(runner))
     assert QThreadPool.globalInstance().waitForDone(10_000)
     QCoreApplication.processEvents()  # what its worker handed over is dropped here, unheard
+
+
+def test_a_column_that_repeats_its_values_is_sorted_as_a_sort_at_once_sorts_it(
+        window: MainWindow, tmp_path: Path, qtbot: QtBot,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(preview_model, "REPEATS_SAMPLE", 64)  # 600 rows are "many" here
+    # Texts alike but for their case, and a workbook's numbers among them.
+    places = ["Lyon", "lyon", "Évry", "evry", 12, 3.5, "Straße", "STRASSE", "Œuvre", "oe"]
+    rows = [["Identifiant", "Nom", "Commentaire"]] + [
+        [f"l{i:03d}", f"Nom{i:03d}", places[i * 7 % len(places)]] for i in range(600)]
+    page = file_preview(window, write_xlsx(tmp_path / "learners.xlsx", rows), qtbot)
+    model, login = page.model, FIRST_VALUE_COLUMN
+    commented = FIRST_VALUE_COLUMN + 2
+    assert model.headerData(commented, Qt.Orientation.Horizontal).startswith("Commentaire")
+    model.sorted_in_background = 10_000
+    model.sort(commented, DESCENDING)
+    at_once = column(model, login)
+    assert at_once[:2] == ["l004", "l014"]  # "Œuvre" first, its rows in file order
+    model.sort(0)
+    model.reload()  # shown in file order again, no keys kept
+    model.sorted_in_background = 50
+    sorted_in_background(model, qtbot, lambda: model.sort(commented, DESCENDING))
+    assert column(model, login) == at_once
+    kept = model._kept_keys(commented)
+    assert kept is not None and kept.ranks is not None  # sorted by its values' codes

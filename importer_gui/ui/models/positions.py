@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from array import array
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -35,30 +34,6 @@ SORTED_IN_BACKGROUND = 150_000
 # Keys a background sort makes at a time: a few milliseconds of the window's thread, so that
 # its steps (``core.steps.STEP_SECONDS``) end on time.
 KEYS_AT_A_TIME = 1 << 14
-
-
-def counting(count: int) -> array[int]:
-    """0, 1, ... count - 1 as positions (4-byte ints), made a byte at a time in C.
-
-    Every row shown in file order is such an array, made on the window's thread as a check
-    ends: ``array("i", range(count))`` makes and reads an int object per row. Here each byte
-    of the numbers is one repeating pattern, laid in by a slice assignment: a few times
-    faster.
-    """
-    made = bytearray(4 * count)  # zeros: a byte that never leaves 0 is laid already
-    places = range(4) if sys.byteorder == "little" else range(3, -1, -1)
-    for shift, place in zip((0, 8, 16, 24), places, strict=True):
-        run = 1 << shift  # each value of this byte comes this many times in a row
-        values = ((count - 1) >> shift) + 1 if count else 0
-        if values < 2:
-            continue
-        pattern = b"".join(bytes((v,)) * run for v in range(min(values, 256)))
-        if values > 256:  # the byte wraps round after 255
-            pattern *= -(-values // 256)
-        made[place::4] = memoryview(pattern)[:count]
-    positions = array("i")
-    positions.frombytes(made)
-    return positions
 
 
 def ascending(positions: Sequence[int], total: int) -> array[int]:
@@ -186,22 +161,23 @@ class PositionsModel(QAbstractTableModel):
         row's position is its place among them."""
         raise NotImplementedError
 
-    def _key_parts(self, column: int) -> Iterator[list[Any]]:
-        """``_make_keys``, a few thousand rows at a time (KEYS_AT_A_TIME)."""
+    def _key_parts(self, column: int) -> Iterator[list[Any]] | ordering.Coded:
+        """``_make_keys``, a few thousand rows at a time (KEYS_AT_A_TIME), or codes of them
+        so (a column that repeats its texts)."""
         raise NotImplementedError
 
     def _keep_sorted(self) -> None:
         """The shown positions were sorted: keep what a later filter may reuse."""
 
-    def _sort_keys(self, column: int) -> list[Any]:
-        """``_make_keys``, or those kept from the last sort by that column."""
+    def _sort_key(self, column: int) -> Callable[[int], Any]:
+        """A row's sort key by its position: of ``_make_keys``, or of those kept from the
+        last sort by that column."""
         kept = self._kept_keys(column)
-        if kept is not None:
-            return kept.every
-        self._forget_keys()
-        every = self._make_keys(column)
-        self._keys = (column, ordering.Keys(every))
-        return every
+        if kept is None:
+            self._forget_keys()
+            kept = ordering.Keys(self._make_keys(column))
+            self._keys = (column, kept)
+        return kept.key()
 
     def _kept_keys(self, column: int) -> ordering.Keys | None:
         """The keys kept from the last sort, if it was by ``column``."""
@@ -223,7 +199,8 @@ class PositionsModel(QAbstractTableModel):
         dropped): the keys (those kept for it, else made here) taken in and the positions
         given back a part at a time between the window's events, the sort itself on a
         worker (``ordering.steps``)."""
-        keys: ordering.Keys | Iterator[list[Any]] | None = self._kept_keys(column)
+        keys: ordering.Keys | ordering.Coded | Iterator[list[Any]] | None = \
+            self._kept_keys(column)
         if keys is None:
             keys = self._key_parts(column)
         self._set_sorting(True)

@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
+from importer_gui.core import ordering
 from importer_gui.core.cells import Cell, cell_text
 from importer_gui.core.corrections import Correction, EditTexts
 from importer_gui.core.errors import ImporterError
@@ -52,7 +53,6 @@ from importer_gui.ui.models.positions import (
     KEYS_AT_A_TIME,
     PositionsModel,
     ascending,
-    counting,
 )
 from importer_gui.ui.shown import shown
 from importer_gui.ui.state import WizardState
@@ -227,9 +227,10 @@ def _column_keys(imp: ImportPlan, column: int) -> list[Any]:
     return parts[0] if parts else []
 
 
-def _key_parts(imp: ImportPlan, column: int, part: int) -> Iterator[list[Any]]:
+def _key_parts(imp: ImportPlan, column: int, part: int,
+               coder: ordering.Coder | None = None) -> Iterator[list[Any]]:
     """``_column_keys``, ``part`` rows at a time: a background sort makes them between the
-    window's events."""
+    window's events. A value column's keys are its texts' codes when a ``coder`` is given."""
     rows = imp.rows  # read by its columns: no row object made per row
     starts = range(0, len(rows), part)
     if column == OUTCOME_COLUMN:  # a row's outcome code is its rank: read in C
@@ -240,21 +241,24 @@ def _key_parts(imp: ImportPlan, column: int, part: int) -> Iterator[list[Any]]:
                     for start in starts)
         return
     n = column - FIRST_VALUE_COLUMN
-    try:
-        fold: Callable[[str], str] | None = _text_folder(rows.cells, n)
-    except (IndexError, TypeError, AttributeError):  # a short row, a workbook's numbers
-        fold = None
+    keyed: Callable[[str], Any] = str.casefold if coder is None else coder.__getitem__
+    quick: Callable[[str], Any] | None = keyed
+    if coder is None:
+        try:
+            quick = _text_folder(rows.cells, n)
+        except (IndexError, TypeError, AttributeError):  # a short row, a workbook's numbers
+            quick = None
     for start in starts:
         cells = rows.cells if part >= len(rows) else rows.cells[start:start + part]
         keys = None
-        if fold is not None:
+        if quick is not None:
             try:  # every row has the cell, as text (a CSV file's): all in C, a third of the time
-                keys = list(map(fold, map(itemgetter(n), cells)))
+                keys = list(map(quick, map(itemgetter(n), cells)))
             except (IndexError, TypeError, AttributeError):
-                fold = None
+                quick = None
         yield keys if keys is not None else [
-            ((row[n] if type(row[n]) is str else cell_text(row[n])).casefold()
-             if n < len(row) else "") for row in cells]
+            keyed((row[n] if type(row[n]) is str else cell_text(row[n])) if n < len(row) else "")
+            for row in cells]
 
 
 def _text_folder(rows: Sequence[tuple[Cell, ...]], n: int) -> Callable[[str], str]:
@@ -277,6 +281,16 @@ class _Folded(dict[str, str]):
 
 # Rows drawn to guess how often a column repeats its values.
 REPEATS_SAMPLE = 4096
+
+
+def _coded(imports: Sequence[ImportPlan], n: int) -> bool:
+    """Whether value column ``n`` of ``imports`` is best sorted by its texts' codes: each
+    import's column repeats its values (a column whose values seldom repeat would make a
+    code and a rank, sorted in Python, per row)."""
+    try:
+        return all(_repeats(imp.rows.cells, n) for imp in imports)
+    except (IndexError, TypeError, AttributeError):  # a short row, a workbook's numbers
+        return False
 
 
 def _repeats(rows: Sequence[tuple[Cell, ...]], n: int) -> bool:
@@ -810,10 +824,14 @@ class PreviewModel(PositionsModel):
         self._sorted_all = None  # the rows in the order sorted before: of no use to a filter
         super()._sort_in_background(column, order)
 
-    def _key_parts(self, column: int) -> Iterator[list[Any]]:
+    def _key_parts(self, column: int) -> Iterator[list[Any]] | ordering.Coded:
         keyed = -1 if column == self.file_column() else column
-        return (part for imp in list(self.imports())
-                for part in _key_parts(imp, keyed, KEYS_AT_A_TIME))
+        shown = list(self.imports())
+        if keyed >= FIRST_VALUE_COLUMN and _coded(shown, keyed - FIRST_VALUE_COLUMN):
+            coder = ordering.Coder(str.casefold)
+            return ordering.Coded((part for imp in shown for part in _key_parts(
+                imp, keyed, KEYS_AT_A_TIME, coder)), coder)
+        return (part for imp in shown for part in _key_parts(imp, keyed, KEYS_AT_A_TIME))
 
     def _shown_in_file_order(self, descending: bool) -> array[int]:
         """The shown rows by line: in the plan's order, which is the files' (a refresh's
@@ -839,8 +857,7 @@ class PreviewModel(PositionsModel):
         list of keys picked in the shown order and no sorted places to map back to
         positions.
         """
-        keys = self._sort_keys(column)
-        ordered = sorted(self._positions, key=keys.__getitem__,
+        ordered = sorted(self._positions, key=self._sort_key(column),
                          reverse=order == Qt.SortOrder.DescendingOrder)
         self._positions = array("i", ordered)
         if len(ordered) >= FREED_AFTER:
@@ -877,5 +894,5 @@ class PreviewModel(PositionsModel):
     def _file_order(self, total: int) -> array[int]:
         """0, 1, ... total - 1: made once per number of rows."""
         if len(self._plan_order) != total:
-            self._plan_order = counting(total)
+            self._plan_order = ordering.counting(total)
         return self._plan_order

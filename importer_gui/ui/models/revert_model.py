@@ -29,11 +29,12 @@ from PySide6.QtCore import (
 from importer_gui.core import schema
 from importer_gui.core.catalogue.columns import field_named
 from importer_gui.core.issues import OUTCOME_ORDER, Outcome, outcome_totals
+from importer_gui.core.ordering import counting
 from importer_gui.core.revert import Labels, RevertRow, RevertTable, Values
 from importer_gui.ui.i18n import arg, translate
 from importer_gui.ui.labels import column_title, reference_title, referred_text
 from importer_gui.ui.locale_text import LocaleText
-from importer_gui.ui.models.positions import PositionsModel, counting
+from importer_gui.ui.models.positions import PositionsModel
 from importer_gui.ui.models.preview_model import issue_text
 from importer_gui.ui.styles import Fill, fill_brush, fill_text_brush, outcome_brush
 
@@ -318,8 +319,8 @@ class RevertModel(PositionsModel):
     def _apply_sort(self, column: int, order: Qt.SortOrder) -> None:
         """Reorder the positions by one column's keys, from the run's order."""
         assert self._table is not None
-        keys = self._sort_keys(column)
-        self._positions = array("i", sorted(range(len(keys)), key=keys.__getitem__,
+        key = self._sort_key(column)
+        self._positions = array("i", sorted(range(len(self._table.rows)), key=key,
                                             reverse=order == Qt.SortOrder.DescendingOrder))
 
     def _positions_to_sort(self) -> array[int]:
