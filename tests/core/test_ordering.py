@@ -159,11 +159,21 @@ def test_coded_texts_kept_are_sorted_again_without_polars_too(
     assert at_once(ordering.steps(_coded(texts), shown, True))[0] == wanted
 
 
-def test_texts_folded_alike_share_a_rank() -> None:
+@pytest.mark.parametrize("by", ["python", "polars"])
+def test_texts_folded_alike_share_a_rank(by: str) -> None:
     coder = ordering.Coder(str.casefold)
-    codes = [coder[text] for text in ["Straße", "b", "STRASSE", "a", "strasse", "B"]]
-    assert codes == [0, 1, 2, 3, 4, 5]
-    assert coder.ranks() == [2, 1, 2, 0, 2, 1]
+    texts = ["Straße", "b", "STRASSE", "a", "strasse", "B", "Évry", "𝔸", "Ω", "evry"]
+    codes = [coder[text] for text in texts]
+    assert codes == list(range(10))
+    assert coder.ranks(engine.polars() if by == "polars" else None) == [
+        3, 1, 3, 0, 3, 1, 4, 6, 5, 2]
+
+
+def test_texts_polars_cannot_hold_are_ranked_by_python() -> None:
+    coder = ordering.Coder(str.casefold)
+    for text in ["b", "a \udcff", "a"]:  # a lone surrogate: no UTF-8 for polars
+        coder[text]
+    assert coder.ranks(engine.polars()) == [2, 1, 0]
 
 
 def test_a_coder_refuses_anything_but_a_text() -> None:
