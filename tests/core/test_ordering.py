@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from array import array
 from concurrent.futures import ThreadPoolExecutor
+from operator import itemgetter
 from random import Random
 
 import pytest
@@ -182,3 +183,12 @@ def test_a_coder_refuses_anything_but_a_text() -> None:
     with pytest.raises(TypeError):
         coder[1]
     assert list(coder) == ["1"]
+
+
+def test_a_column_repeats_when_its_values_are_fewer_than_a_quarter_of_its_rows() -> None:
+    rows = [(f"l{n}", f"Lyon {n % 1000}") for n in range(5000)]
+    assert ordering.repeats(rows, itemgetter(1))  # 1,000 values in 5,000 rows
+    assert not ordering.repeats(rows, itemgetter(0))  # each row its own
+    assert not ordering.repeats([("Lyon",)] * ordering.REPEATS_SAMPLE, itemgetter(0))  # few
+    half = [(f"Lyon {n % 2500}",) for n in range(5000)]
+    assert not ordering.repeats(half, itemgetter(0))  # 2,500 values: half the rows

@@ -11,8 +11,8 @@ from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QThreadPoo
 from PySide6.QtWidgets import QLabel, QTableView
 from pytestqt.qtbot import QtBot
 
+from importer_gui.core import ordering
 from importer_gui.ui.main_window import MainWindow
-from importer_gui.ui.models import preview_model
 from importer_gui.ui.models.preview_model import FIRST_VALUE_COLUMN, PreviewModel, RowFilter
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.widgets.sorting_shown import SortingShown
@@ -183,7 +183,7 @@ def test_a_model_deleted_during_its_sort_is_left_in_peace(tmp_path: Path,
 def test_a_column_that_repeats_its_values_is_sorted_as_a_sort_at_once_sorts_it(
         window: MainWindow, tmp_path: Path, qtbot: QtBot,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(preview_model, "REPEATS_SAMPLE", 64)  # 600 rows are "many" here
+    monkeypatch.setattr(ordering, "REPEATS_SAMPLE", 64)  # 600 rows are "many" here
     # Texts alike but for their case, and a workbook's numbers among them.
     places = ["Lyon", "lyon", "Évry", "evry", 12, 3.5, "Straße", "STRASSE", "Œuvre", "oe"]
     rows = [["Identifiant", "Nom", "Commentaire"]] + [

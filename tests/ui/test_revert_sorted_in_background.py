@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from importer_gui.core import ordering
 from importer_gui.core.records import Change, ChangeKind, Table
 from importer_gui.core.store import RunInfo, Store
 from importer_gui.ui.models import revert_model
@@ -109,3 +110,18 @@ def test_a_sort_dropped_for_another_never_shows(dialog: RevertDialog, qtbot: QtB
     qtbot.waitUntil(lambda: not model.sorting, timeout=10_000)
     qtbot.wait(50)  # the dropped sort's worker, had it been heard
     assert records_shown(model) == sorted_at_once(dialog, RECORD_COLUMN, DESCENDING)
+
+
+@pytest.mark.parametrize("order", [DESCENDING, Qt.SortOrder.AscendingOrder])
+def test_labels_sorted_by_their_codes_are_in_the_order_of_a_sort_at_once(
+        dialog: RevertDialog, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
+        order: Qt.SortOrder) -> None:
+    monkeypatch.setattr(revert_model, "KEYS_AT_A_TIME", 64)
+    monkeypatch.setattr(ordering, "repeats", lambda _rows, _value: True)  # as many would
+    model = dialog.model
+    wanted = sorted_at_once(dialog, LABEL, order)
+    dialog.view.sortByColumn(LABEL, order)
+    qtbot.waitUntil(lambda: not model.sorting, timeout=10_000)
+    assert records_shown(model) == wanted
+    kept = model._kept_keys(LABEL)
+    assert kept is not None and kept.ranks is not None  # coded: "now → restored" too

@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import StrEnum
 from itertools import compress
 from operator import itemgetter
-from random import Random
 from typing import Any
 
 from PySide6.QtCore import (
@@ -268,7 +267,7 @@ def _text_folder(rows: Sequence[tuple[Cell, ...]], n: int) -> Callable[[str], st
     processor's cache rather than a million scattered ones, and takes some 40% less time.
     Folding each value once costs a call of Python per distinct value, so a column whose
     values seldom repeat is folded text by text, in C."""
-    return _Folded().__getitem__ if _repeats(rows, n) else str.casefold
+    return _Folded().__getitem__ if ordering.repeats(rows, itemgetter(n)) else str.casefold
 
 
 class _Folded(dict[str, str]):
@@ -279,32 +278,14 @@ class _Folded(dict[str, str]):
         return folded
 
 
-# Rows drawn to guess how often a column repeats its values.
-REPEATS_SAMPLE = 4096
-
-
 def _coded(imports: Sequence[ImportPlan], n: int) -> bool:
     """Whether value column ``n`` of ``imports`` is best sorted by its texts' codes: each
     import's column repeats its values (a column whose values seldom repeat would make a
     code and a rank, sorted in Python, per row)."""
     try:
-        return all(_repeats(imp.rows.cells, n) for imp in imports)
+        return all(ordering.repeats(imp.rows.cells, itemgetter(n)) for imp in imports)
     except (IndexError, TypeError, AttributeError):  # a short row, a workbook's numbers
         return False
-
-
-def _repeats(rows: Sequence[tuple[Cell, ...]], n: int) -> bool:
-    """Whether column ``n`` likely holds fewer distinct values than a quarter of the rows.
-
-    Guessed from a random sample: s rows drawn from D values share about s * s / 2D of
-    them (rows taken at regular steps would share none in a file that goes round its
-    values). The seed is fixed: the same column is folded the same way every time.
-    """
-    if len(rows) <= REPEATS_SAMPLE:
-        return False  # folded in a moment either way
-    sample = set(map(itemgetter(n), Random(len(rows)).sample(rows, REPEATS_SAMPLE)))
-    shared = REPEATS_SAMPLE - len(sample)
-    return shared * len(rows) > 2 * REPEATS_SAMPLE * REPEATS_SAMPLE  # D < len(rows) / 4
 
 
 class _RowIssues:

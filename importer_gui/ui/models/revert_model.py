@@ -26,7 +26,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from importer_gui.core import schema
+from importer_gui.core import ordering, schema
 from importer_gui.core.catalogue.columns import field_named
 from importer_gui.core.issues import OUTCOME_ORDER, Outcome, outcome_totals
 from importer_gui.core.ordering import counting
@@ -75,10 +75,8 @@ def value_text(row: RevertRow, column: str, text: LocaleText = ISO_TEXT,
 
     A record the revert deletes, or skips as a conflict, shows what it holds now.
     """
-    outcome = row.outcome
-    shown = row.now if outcome in (Outcome.DELETE, Outcome.ERROR) else row.before
-    value = (shown or row.after or {}).get(column)
-    if outcome is Outcome.UPDATE and row.now:
+    value = values_shown(row).get(column)
+    if row.outcome is Outcome.UPDATE and row.now:
         now = row.now.get(column)
         if now != value:
             return f"{_cell(now, text, referred)} → {_cell(value, text, referred)}"
@@ -119,72 +117,81 @@ class _Shown:
     now: list[Values]  # their values now, in the same order
 
 
+def values_shown(row: RevertRow) -> Values:
+    """The values a record's cells show: those it holds once reverted, or, when the revert
+    deletes it or skips it as a conflict, those it holds now."""
+    values = row.now if row.outcome in (Outcome.DELETE, Outcome.ERROR) else row.before
+    return values or row.after or {}
+
+
 def shown_values(rows: list[RevertRow]) -> _Shown:
     """What ``value_text`` reads of each record, for every column at once."""
-    shown = _Shown([], array("i"), [])
+    shown = _Shown(list(map(values_shown, rows)), array("i"), [])
     for n, row in enumerate(rows):
-        outcome = row.outcome
-        values = row.now if outcome in (Outcome.DELETE, Outcome.ERROR) else row.before
-        shown.values.append(values or row.after or {})
-        if outcome is Outcome.UPDATE and row.now:
+        if row.outcome is Outcome.UPDATE and row.now:
             shown.changed_at.append(n)
             shown.now.append(row.now)
     return shown
 
 
-class _TextKeys(dict[tuple[Any, ...], str]):
-    """A value's sort key (as ``value_text`` writes it, casefolded), made once per value;
+class _TextKeys(dict[tuple[Any, ...], Any]):
+    """A value's sort key (as ``value_text`` writes it, folded), made once per value;
     typed, since 1, 1.0 and True are equal but not written alike."""
 
-    def __missing__(self, typed: tuple[Any, ...]) -> str:
-        self[typed] = key = _text(typed[1], ISO_TEXT).casefold()
+    def __init__(self, fold: Callable[[str], Any]) -> None:
+        super().__init__()
+        self._fold = fold
+
+    def __missing__(self, typed: tuple[Any, ...]) -> Any:
+        self[typed] = key = self._fold(_text(typed[1], ISO_TEXT))
         return key
 
 
-class _ChangeKeys(dict[tuple[Any, ...], str]):
+class _ChangeKeys(_TextKeys):
     """A restored record's sort key, "now → restored" (two values that differ), once per
     pair."""
 
-    def __missing__(self, typed: tuple[Any, ...]) -> str:
-        self[typed] = key = f"{_text(typed[1], ISO_TEXT)} → {_text(typed[3], ISO_TEXT)}" \
-            .casefold()
+    def __missing__(self, typed: tuple[Any, ...]) -> Any:
+        self[typed] = key = self._fold(f"{_text(typed[1], ISO_TEXT)} → {_text(typed[3], ISO_TEXT)}")
         return key
 
 
-def column_keys(shown: _Shown, column: str,
-                referred: Mapping[Any, str] | None = None) -> list[str]:
-    """Every record's sort key for one value column, in the run's order, as ``value_text``
-    writes it, casefolded: the values are read and looked up in C, a text made in Python once
-    per distinct value (a date column of 74,000 records written record by record held the
-    window 0.1 s). Raises TypeError for a value that cannot be looked up (unhashable)."""
+def column_keys(shown: _Shown, column: str, referred: Mapping[Any, str] | None = None,
+                fold: Callable[[str], Any] = str.casefold) -> list[Any]:
+    """Every record's sort key for one value column, in the run's order: its text as
+    ``value_text`` writes it, folded (casefolded, or coded: ``ordering.Coder``). The values
+    are read and looked up in C, a text made in Python once per distinct value (a date
+    column of 74,000 records written record by record held the window 0.1 s). Raises
+    TypeError for a value that cannot be looked up (unhashable)."""
     get = methodcaller("get", column)
     values = list(map(get, shown.values))
     if referred is not None:
-        return _reference_keys(shown, get, values, referred)
+        return _reference_keys(shown, get, values, referred, fold)
     try:  # every value a text: its own key, folded in C
-        keys = list(map(str.casefold, values))
+        keys = list(map(fold, values))
     except TypeError:
-        keys = list(map(_TextKeys().__getitem__, zip(map(type, values), values, strict=True)))
+        keys = list(map(_TextKeys(fold).__getitem__,
+                        zip(map(type, values), values, strict=True)))
     if shown.changed_at:  # "now → restored" where the two differ
         now = list(map(get, shown.now))
         restored = list(map(values.__getitem__, shown.changed_at))
         differ = list(map(ne, now, restored))
         at, now, restored = (list(compress(x, differ)) for x in (shown.changed_at, now,
                                                                  restored))
-        changed = map(_ChangeKeys().__getitem__,
+        changed = map(_ChangeKeys(fold).__getitem__,
                       zip(map(type, now), now, map(type, restored), restored, strict=True))
         deque(map(keys.__setitem__, at, changed), maxlen=0)
     return keys
 
 
 def _reference_keys(shown: _Shown, get: methodcaller, ids: list[Any],
-                    referred: Mapping[Any, str]) -> list[str]:
-    """A reference column's sort keys: the records referred to as shown, casefolded; "now →
+                    referred: Mapping[Any, str], fold: Callable[[str], Any]) -> list[Any]:
+    """A reference column's sort keys: the records referred to as shown, folded; "now →
     restored" where the ids differ (as ``value_text``)."""
-    keys = list(map(str.casefold, map(referred.__getitem__, ids)))
+    keys = list(map(fold, map(referred.__getitem__, ids)))
     for at, now in zip(shown.changed_at, map(get, shown.now), strict=True):
         if now != ids[at]:
-            keys[at] = f"{referred[now]} → {referred[ids[at]]}".casefold()
+            keys[at] = fold(f"{referred[now]} → {referred[ids[at]]}")
     return keys
 
 
@@ -330,12 +337,31 @@ class RevertModel(PositionsModel):
         assert self._table is not None
         return self._keys_of(column, self._table.rows, self._shown_values)
 
-    def _key_parts(self, column: int) -> Iterator[list[Any]]:
+    def _key_parts(self, column: int) -> Iterator[list[Any]] | ordering.Coded:
         assert self._table is not None
         rows = self._table.rows
-        for start in range(0, len(rows), KEYS_AT_A_TIME):
-            part = rows[start:start + KEYS_AT_A_TIME]
-            yield self._keys_of(column, part, lambda part=part: shown_values(part))
+        coder = self._coder(column)
+        fold: Callable[[str], Any] = str.casefold if coder is None else coder.__getitem__
+
+        def parts() -> Iterator[list[Any]]:
+            for start in range(0, len(rows), KEYS_AT_A_TIME):
+                part = rows[start:start + KEYS_AT_A_TIME]
+                yield self._keys_of(column, part, lambda part=part: shown_values(part), fold)
+
+        return parts() if coder is None else ordering.Coded(parts(), coder)
+
+    def _coder(self, column: int) -> ordering.Coder | None:
+        """A coder of a value column's texts when its records repeat their values (those
+        referring to one record, most often), else None."""
+        assert self._table is not None
+        if column < FIRST_VALUE_COLUMN:
+            return None
+        get = methodcaller("get", self._columns[column - FIRST_VALUE_COLUMN])
+        try:
+            repeated = ordering.repeats(self._table.rows, lambda row: get(values_shown(row)))
+        except TypeError:  # a value no set can hold
+            return None
+        return ordering.Coder(str.casefold) if repeated else None
 
     def _shown_values(self) -> _Shown:
         """What the shown table's records show, made once per table."""
@@ -344,9 +370,10 @@ class RevertModel(PositionsModel):
             self._shown = shown_values(self._table.rows)
         return self._shown
 
-    def _keys_of(self, column: int, rows: list[RevertRow],
-                 shown: Callable[[], _Shown]) -> list[Any]:
-        """The key of each of ``rows`` for one column (``shown``: what they show)."""
+    def _keys_of(self, column: int, rows: list[RevertRow], shown: Callable[[], _Shown],
+                 fold: Callable[[str], Any] = str.casefold) -> list[Any]:
+        """The key of each of ``rows`` for one column (``shown``: what they show; a value
+        column's texts folded by ``fold``)."""
         if column == RECORD_COLUMN:
             return list(map(attrgetter("record_id"), rows))
         if column == OUTCOME_COLUMN:
@@ -354,6 +381,6 @@ class RevertModel(PositionsModel):
         name = self._columns[column - FIRST_VALUE_COLUMN]
         referred = self._referred.get(name)
         try:
-            return column_keys(shown(), name, referred)
+            return column_keys(shown(), name, referred, fold)
         except TypeError:  # a value no dict can hold: its text made record by record
-            return [value_text(row, name, referred=referred).casefold() for row in rows]
+            return [fold(value_text(row, name, referred=referred)) for row in rows]
