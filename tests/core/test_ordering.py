@@ -186,9 +186,11 @@ def test_a_coder_refuses_anything_but_a_text() -> None:
 
 
 def test_a_column_repeats_when_its_values_are_fewer_than_a_quarter_of_its_rows() -> None:
-    rows = [(f"l{n}", f"Lyon {n % 1000}") for n in range(5000)]
-    assert ordering.repeats(rows, itemgetter(1))  # 1,000 values in 5,000 rows
+    rows = [(f"l{n}", f"Lyon {n % 1000}") for n in range(100_000)]
+    assert ordering.repeats(rows, itemgetter(1))  # 1,000 values in 100,000 rows
     assert not ordering.repeats(rows, itemgetter(0))  # each row its own
     assert not ordering.repeats([("Lyon",)] * ordering.REPEATS_SAMPLE, itemgetter(0))  # few
-    half = [(f"Lyon {n % 2500}",) for n in range(5000)]
-    assert not ordering.repeats(half, itemgetter(0))  # 2,500 values: half the rows
+    tenth = [(f"Lyon {n % 10_000}",) for n in range(100_000)]
+    assert ordering.repeats(tenth, itemgetter(0))  # 10,000 values: a tenth of the rows
+    third = [(f"Lyon {n % 33_000}",) for n in range(100_000)]
+    assert not ordering.repeats(third, itemgetter(0))  # 33,000 values: a third of them
