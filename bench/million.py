@@ -301,25 +301,13 @@ def _state(folder: Path, store: Path) -> Any:
     return state
 
 
-def _warm(app: Any) -> None:
-    """PySide makes its enum types on first use, once per process (a third of a second):
-    the window has made them long before a preview."""
-    from PySide6.QtWidgets import QTableView
-
-    warm = QTableView()
-    warm.viewport()
-    warm.show()
-    app.processEvents()
-    warm.close()
-
-
 def preview(folder: str, store: str, column: int) -> dict[str, float]:
     """The preview model over the million rows (offscreen): first paint, sort by a text
     column from file order, and the errors filter on the sorted rows (then all again)."""
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QTableView
 
-    from bench.probes import _Paints, _timed, _timed_sorts, window_app
+    from bench.probes import _Paints, _timed, _timed_sorts, warm_views, window_app
     from importer_gui.core import config_xml, pipeline
     from importer_gui.core.store import Store
     from importer_gui.ui import collector
@@ -327,7 +315,7 @@ def preview(folder: str, store: str, column: int) -> dict[str, float]:
     from importer_gui.ui.pages.base import kept_off_the_collector
 
     app = window_app()
-    _warm(app)
+    warm_views(app)
     collector.install()  # as the window's task runner does
     lift_budget()  # the figures of a file the window would refuse are said to be so
     with Store.open(Path(store)) as opened:
@@ -357,11 +345,11 @@ def gui_wait(folder: str, store: str) -> dict[str, float]:
     then a check started while the first one's plan is shown (the page lets it go when the
     check starts). Each time, how long the page's start of the check held the thread, and
     how long the thread waits to run again after a 5 ms sleep until the worker is done."""
-    from bench.probes import page_check_waits, window_app
+    from bench.probes import page_check_waits, warm_views, window_app
     from importer_gui.ui.pages.preview_page import PreviewPage
 
     app = window_app()
-    _warm(app)
+    warm_views(app)
     lift_budget()  # the figures of a file the window would refuse are said to be so
     page = PreviewPage(_state(Path(folder), Path(store)))
     first = page_check_waits(page, app)
@@ -377,7 +365,7 @@ def revert_sort(store: str) -> dict[str, float]:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QTableView
 
-    from bench.probes import _timed_sorts, window_app
+    from bench.probes import _timed_sorts, warm_views, window_app
     from importer_gui.core.progress import Monitor
     from importer_gui.ui import collector
     from importer_gui.ui.models.revert_model import FIRST_VALUE_COLUMN, RevertModel
@@ -385,7 +373,7 @@ def revert_sort(store: str) -> dict[str, float]:
     from importer_gui.ui.revert_dialog import plan_at
 
     app = window_app()
-    _warm(app)
+    warm_views(app)
     collector.install()  # as the window's task runner does
     plan = kept_off_the_collector(lambda: plan_at(Path(store), int(COMMITTED_RUN), Monitor()),
                                   shown_plan_dropped=False)

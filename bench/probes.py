@@ -342,6 +342,44 @@ def config_waits(path: str, timeout: float = 300) -> dict[str, float]:
             "slept p99": slept[int(len(slept) * 0.99)] if slept else 0.0}
 
 
+def refresh_waits(config: str, store: str, previews: int = 3) -> dict[str, float]:
+    """Tools ▸ Refresh… of an export ``store`` already holds, previewed again as the user
+    previews it: the window thread's longest wait from the click until the preview ("the
+    store already holds what the exports hold") is shown and painted, each of ``previews``
+    times; their median."""
+    from importer_gui.ui.refresh_dialog import RefreshDialog
+
+    app = window_app()
+    warm_views(app)
+    dialog = RefreshDialog(Path(store), config_path=Path(config))
+    dialog.resize(1280, 800)
+    dialog.show()
+    loop_waits(lambda: dialog.runner.busy, 600)  # the preview made as it opens
+    worsts = []
+    for _ in range(previews):
+        start = time.perf_counter()
+        dialog.preview()
+        waits = [time.perf_counter() - start, *loop_waits(lambda: dialog.runner.busy, 600)]
+        waits += loop_waits(_for(0.2), 1)  # the preview painted
+        worsts.append(max(waits))
+    if dialog.runner.busy or dialog.refresh_button.isEnabled():
+        raise SystemExit(f"the refresh preview did not end unchanged: {dialog.status.text()}")
+    dialog.close()
+    return {"worst": statistics.median(worsts)}
+
+
+def warm_views(app: Any) -> None:
+    """PySide makes its enum types on first use, once per process (a third of a second):
+    the window has made them long before a view is shown."""
+    from PySide6.QtWidgets import QTableView
+
+    warm = QTableView()
+    warm.viewport()
+    warm.show()
+    app.processEvents()
+    warm.close()
+
+
 # How often the event loop's probe looks at the time (``loop_waits``).
 TICK = 0.005
 
@@ -472,6 +510,8 @@ def main(argv: list[str]) -> None:
         print(json.dumps(open_waits(args[0])))
     elif probe == "config-wait":
         print(json.dumps(config_waits(args[0])))
+    elif probe == "refresh-wait":
+        print(json.dumps(refresh_waits(args[0], args[1])))
     else:
         raise SystemExit(f"unknown probe {probe}")
 
