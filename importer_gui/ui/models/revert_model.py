@@ -75,7 +75,7 @@ def value_text(row: RevertRow, column: str, text: LocaleText = ISO_TEXT,
 
     A record the revert deletes, or skips as a conflict, shows what it holds now.
     """
-    value = values_shown(row).get(column)
+    value = _shown_of(row).get(column)
     if row.outcome is Outcome.UPDATE and row.now:
         now = row.now.get(column)
         if now != value:
@@ -117,7 +117,7 @@ class _Shown:
     now: list[Values]  # their values now, in the same order
 
 
-def values_shown(row: RevertRow) -> Values:
+def _shown_of(row: RevertRow) -> Values:
     """The values a record's cells show: those it holds once reverted, or, when the revert
     deletes it or skips it as a conflict, those it holds now."""
     values = row.now if row.outcome in (Outcome.DELETE, Outcome.ERROR) else row.before
@@ -126,7 +126,7 @@ def values_shown(row: RevertRow) -> Values:
 
 def shown_values(rows: list[RevertRow]) -> _Shown:
     """What ``value_text`` reads of each record, for every column at once."""
-    shown = _Shown(list(map(values_shown, rows)), array("i"), [])
+    shown = _Shown(list(map(_shown_of, rows)), array("i"), [])
     for n, row in enumerate(rows):
         if row.outcome is Outcome.UPDATE and row.now:
             shown.changed_at.append(n)
@@ -358,7 +358,7 @@ class RevertModel(PositionsModel):
             return None
         get = methodcaller("get", self._columns[column - FIRST_VALUE_COLUMN])
         try:
-            repeated = ordering.repeats(self._table.rows, lambda row: get(values_shown(row)))
+            repeated = ordering.repeats(self._table.rows, lambda row: get(_shown_of(row)))
         except TypeError:  # a value no set can hold
             return None
         return ordering.Coder(str.casefold) if repeated else None
