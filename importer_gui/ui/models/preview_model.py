@@ -76,8 +76,6 @@ CUT_CHARS, TIP_LINE_CHARS, TOOLTIP_CHARS = 30, 80, 2000
 # past it, joined headers were cut in the column, unreadable, and it is titled by its place.
 MIXED_TITLE_CHARS = 30
 
-
-
 # What the columns that hold no field are remembered by (no field name starts so).
 LINE_KEY, OUTCOME_KEY, FILE_KEY = ":line", ":outcome", ":file"
 
