@@ -8,7 +8,9 @@ them, on the worker.
 
 A column that repeats its texts is best keyed by codes (``Coder``): a small int a row, each
 text's code ranked once the column is read. polars sorts ints several times quicker than
-texts, and a million texts need not be copied into it.
+texts, and a million texts need not be copied into it. A file's column coded by polars as
+it was read (``ColumnCodes``, ``core/columns/codes.py``) is sorted with no step a row:
+its distinct texts ranked, each row's rank gathered, in polars.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from types import ModuleType
 from typing import Any, TypeVar
 
 from importer_gui.core.columns import engine
+from importer_gui.core.columns.frame import listed
 from importer_gui.core.steps import Elsewhere, Pace, Steps, at_once
 
 T = TypeVar("T")
@@ -30,6 +33,14 @@ T = TypeVar("T")
 PART = 1 << 16
 # Rows drawn to guess how often a column repeats its values.
 REPEATS_SAMPLE = 4096
+# A column repeats its values (worth coding) when it holds fewer distinct values than its
+# rows divided by this.
+REPEATS_BELOW = 4
+
+
+def repeating(distinct: float, rows: int) -> bool:
+    """Whether a column of ``rows`` holding ``distinct`` values repeats them: worth coding."""
+    return distinct * REPEATS_BELOW < rows
 
 
 def counting(count: int) -> array[int]:
@@ -60,16 +71,22 @@ def repeats(rows: Sequence[T], value: Callable[[T], Any]) -> bool:
     """Whether the rows' ``value`` likely takes fewer distinct values than a quarter of the
     rows: worth coding (``Coder``).
 
-    Guessed from a random sample: s rows drawn from D values share about s * s / 2D of
-    them (rows taken at regular steps would share none in a file that goes round its
-    values). The seed is fixed: the same column is keyed the same way every time. Raises
-    TypeError for a value no set can hold.
+    Guessed from a random sample (``sampled_repeats``); rows taken at regular steps would
+    share none in a file that goes round its values. The seed is fixed: the same column is
+    keyed the same way every time. Raises TypeError for a value no set can hold.
     """
     if len(rows) <= REPEATS_SAMPLE:
         return False  # keyed in a moment either way
     sample = set(map(value, Random(len(rows)).sample(rows, REPEATS_SAMPLE)))
-    shared = REPEATS_SAMPLE - len(sample)
-    return shared * len(rows) > 2 * REPEATS_SAMPLE * REPEATS_SAMPLE  # D < len(rows) / 4
+    return sampled_repeats(len(sample), len(rows))
+
+
+def sampled_repeats(distinct: int, rows: int) -> bool:
+    """Whether ``rows`` rows likely repeat their values (``repeating``), REPEATS_SAMPLE of
+    them drawn at random holding ``distinct``: s rows drawn from D values share about
+    s * s / 2D of them."""
+    shared = REPEATS_SAMPLE - distinct
+    return shared > 0 and repeating(REPEATS_SAMPLE * REPEATS_SAMPLE / (2 * shared), rows)
 
 
 class Coder(dict[str, int]):
@@ -88,20 +105,26 @@ class Coder(dict[str, int]):
         return code
 
     def ranks(self, pl: ModuleType | None = None) -> list[int]:
-        """Each code's rank among the texts' keys; texts of equal keys share one. polars, when
-        given, ranks them (many texts sort some twice as quickly there) unless it cannot
-        hold them."""
-        keys = list(map(self._key, self))
-        ranked = _dense_ranks(pl, keys) if pl is not None else None
-        if ranked is not None:
-            return ranked
-        ranks = [0] * len(keys)
-        rank, last = -1, None
-        for code in sorted(range(len(keys)), key=keys.__getitem__):
-            if rank < 0 or keys[code] != last:
-                rank, last = rank + 1, keys[code]
-            ranks[code] = rank
+        """Each code's rank among the texts' keys (``ranked``)."""
+        return ranked(list(self), self._key, pl)
+
+
+def ranked(texts: Sequence[str], key: Callable[[str], Any], pl: ModuleType | None = None,
+           ) -> list[int]:
+    """Each text's rank among the texts' keys; texts of equal keys share one. polars, when
+    given, ranks them (many texts sort some twice as quickly there) unless it cannot hold
+    them."""
+    keys = list(map(key, texts))
+    ranks = _dense_ranks(pl, keys) if pl is not None else None
+    if ranks is not None:
         return ranks
+    ranks = [0] * len(keys)
+    rank, last = -1, None
+    for code in sorted(range(len(keys)), key=keys.__getitem__):
+        if rank < 0 or keys[code] != last:
+            rank, last = rank + 1, keys[code]
+        ranks[code] = rank
+    return ranks
 
 
 def _dense_ranks(pl: ModuleType, keys: list[Any]) -> list[int] | None:
@@ -125,22 +148,63 @@ class Coded:
     coder: Coder
 
 
+@dataclass(frozen=True)
+class ColumnCodes:
+    """A column's texts as codes held by polars: each row's code, and each code's text."""
+
+    codes: Any  # a polars column of unsigned ints: row i's code
+    texts: Any  # a polars column of texts: code c's text is its c-th
+
+    def __len__(self) -> int:
+        return int(self.codes.len())
+
+
+def joined(columns: Sequence[ColumnCodes]) -> ColumnCodes:
+    """Columns' codes one after the other, as one column's: each column's codes moved past
+    the texts of those before it (a text in two of them has two codes, ranked alike)."""
+    if len(columns) == 1:
+        return columns[0]
+    pl = engine.polars()
+    assert pl is not None  # codes are polars' own
+    codes, texts, offset = [], [], 0
+    for column in columns:
+        codes.append(column.codes.cast(pl.UInt32) + offset)
+        texts.append(column.texts)
+        offset += column.texts.len()
+    return ColumnCodes(pl.concat(codes, rechunk=False), pl.concat(texts, rechunk=False))
+
+
+@dataclass
+class Precoded:
+    """A column's codes held by polars (``ColumnCodes``), sorted by their texts' ``key``."""
+
+    column: ColumnCodes
+    key: Callable[[str], Any]
+
+
 @dataclass
 class Keys:
     """Every row's sort key, in Python's list (coded: each row's code, and each code's rank
-    in ``ranks``) and, once polars has sorted by them, in one polars column too (of ranks,
-    when coded): kept, they are sorted again the other way without being made anew."""
+    in ``ranks``) or, precoded, polars' column of codes; and once polars has sorted by them,
+    in one polars column too (of ranks, when coded): kept, they are sorted again the other
+    way without being made anew."""
 
-    every: list[Any]
+    every: Any  # a list; a polars column of codes when precoded and ``column`` is there
     column: Any = None
     ranks: list[int] | None = None
 
+    @property
+    def precoded(self) -> bool:
+        """Whether the keys are polars' codes (``Precoded``)."""
+        return not isinstance(self.every, list)
+
     def key(self) -> Callable[[int], Any]:
         """A row's sort key by its position."""
+        every = self.every if isinstance(self.every, list) else listed(self.every)
         if self.ranks is None:
-            return self.every.__getitem__
-        ranks, codes = self.ranks, self.every
-        return lambda position: ranks[codes[position]]
+            return every.__getitem__
+        ranks = self.ranks
+        return lambda position: ranks[every[position]]
 
 
 def ordered(keys: Sequence[Any], positions: array[int], *,
@@ -151,15 +215,20 @@ def ordered(keys: Sequence[Any], positions: array[int], *,
     return at_once(steps(_parts(list(keys)), positions, descending))[0]
 
 
-def steps(keys: Keys | Coded | Iterable[list[Any]], positions: array[int], descending: bool,
-          ) -> Steps[tuple[array, Keys]]:
+def again(keys: Keys, positions: array[int], descending: bool) -> array[int]:
+    """``positions`` ordered by keys kept from an earlier sort, here and now."""
+    return at_once(steps(keys, positions, descending))[0]
+
+
+def steps(keys: Keys | Coded | Precoded | Iterable[list[Any]], positions: array[int],
+          descending: bool) -> Steps[tuple[array, Keys]]:
     """``ordered``'s work in steps, the keys either kept from an earlier sort or taken a
     part at a time (each part's making part of a step), as keys or as codes; the positions
     ordered, and the keys, with their polars column when polars sorted them."""
     # polars' first import is long (some 0.15 s): on a worker too.
     pl = engine.polars() if engine.asked() else (yield Elsewhere(engine.polars))
-    if pl is None or len(positions) <= PART:
-        pl = None  # few rows, or no polars: Python's sort, on the worker
+    if len(positions) <= PART and not _polars_own(keys):
+        pl = None  # few rows: Python's sort, on the worker
     if not isinstance(keys, Keys) or (pl is not None and keys.column is None):
         keys = yield from _taken(pl, keys)
     order = None
@@ -167,8 +236,8 @@ def steps(keys: Keys | Coded | Iterable[list[Any]], positions: array[int], desce
         column = keys.column
         order = yield Elsewhere(lambda: _sorted(pl, column, positions, descending))
     if order is None:  # few rows, no polars, or polars refused: Python sorts them
-        key = keys.key()
-        return (yield Elsewhere(lambda: _by_python(key, positions, descending))), keys
+        taken = keys
+        return (yield Elsewhere(lambda: _by_python(taken.key(), positions, descending))), keys
     result, pace = array("i"), Pace()
     for start in range(0, len(order), PART):
         result.fromlist(order.slice(start, PART).to_list())
@@ -178,16 +247,25 @@ def steps(keys: Keys | Coded | Iterable[list[Any]], positions: array[int], desce
     return result, keys
 
 
+def _polars_own(keys: Keys | Coded | Precoded | Iterable[list[Any]]) -> bool:
+    """Whether the keys are polars' codes: polars sorts them however few the rows (Python's
+    sort would need them listed first)."""
+    return isinstance(keys, Precoded) or (isinstance(keys, Keys) and keys.precoded)
+
+
 def _parts(every: list[Any]) -> Iterable[list[Any]]:
     """Keys a part at a time."""
     return (every[start:start + PART] for start in range(0, len(every), PART))
 
 
-def _taken(pl: ModuleType | None, keys: Keys | Coded | Iterable[list[Any]],
+def _taken(pl: ModuleType | None, keys: Keys | Coded | Precoded | Iterable[list[Any]],
            ) -> Generator[Elsewhere | None, Any, Keys]:
     """The keys taken in (those kept, to be put in polars; codes, then ranked), and a polars
     column of them unless ``pl`` is None or polars cannot hold them: a step each time the
-    last one has run its time."""
+    last one has run its time. Precoded keys are ranked on a worker, nothing made a row."""
+    if isinstance(keys, Precoded):
+        precoded = keys
+        return (yield Elsewhere(lambda: _from_codes(pl, precoded)))
     ranks = keys.ranks if isinstance(keys, Keys) else None
     parts = (_parts(keys.every) if isinstance(keys, Keys)
              else keys.parts if isinstance(keys, Coded) else keys)
@@ -208,6 +286,16 @@ def _taken(pl: ModuleType | None, keys: Keys | Coded | Iterable[list[Any]],
     if pl is None or not columns:
         return Keys(every, None, ranks)
     return Keys(every, _ranked(pl, pl.concat(columns, rechunk=False), ranks), ranks)
+
+
+def _from_codes(pl: ModuleType | None, keys: Precoded) -> Keys:
+    """Precoded keys: each code's text ranked, then each row's rank gathered by polars;
+    listed for Python's sort where polars refuses."""
+    texts = keys.column.texts
+    ranks = ranked(listed(texts), keys.key, engine.polars())
+    codes = keys.column.codes
+    column = None if pl is None else _ranked(pl, codes, ranks)
+    return Keys(codes if column is not None else listed(codes), column, ranks)
 
 
 def _ranked(pl: ModuleType, codes: Any, ranks: list[int] | None) -> Any:

@@ -20,6 +20,7 @@ from importer_gui.core.issues import OUTCOME_ORDER, Issue, Level, Outcome, outco
 from importer_gui.core.records import Change, MadeColumns, Record
 
 if TYPE_CHECKING:
+    from importer_gui.core.ordering import ColumnCodes
     from importer_gui.core.overlay import Creations
 
 NO_ISSUES: tuple[Issue, ...] = ()
@@ -136,8 +137,8 @@ class Rows(Sequence[RowPlan]):
     that ``kept`` says keeps no cells holds an empty tuple in their place.
     """
 
-    __slots__ = ("cells", "changes", "creations", "kept", "lines", "made", "outcomes",
-                 "results")
+    __slots__ = ("cells", "changes", "codes", "creations", "kept", "lines", "made",
+                 "outcomes", "results")
 
     def __init__(self, rows: Iterable[RowPlan] = ()) -> None:
         self.lines = array(LINES)
@@ -153,6 +154,9 @@ class Rows(Sequence[RowPlan]):
         # while it is filed (a commit's write takes them so); None otherwise.
         self.made: MadeColumns | None = None
         self.kept = KeptCells.ALL
+        # The columns of cells that repeat their texts, coded as the file was planned (by
+        # their places; core/columns/codes.py): one is let go of once a cell of it changes.
+        self.codes: dict[int, ColumnCodes] = {}
         for row in rows:
             self.append(row)
 
@@ -178,6 +182,11 @@ class Rows(Sequence[RowPlan]):
                 range(len(self)), self.lines, self.cells, self.results, self.changes,
                 strict=True):
             yield _held_row(self, index, line, cells, results, changes)
+
+    def coded(self, place: int) -> ColumnCodes | None:
+        """The codes of the cells at ``place``, when held for every row."""
+        codes = self.codes.get(place)
+        return codes if codes is not None and len(codes) == len(self.cells) else None
 
     def where(self, outcome: Outcome) -> Iterator[int]:
         """The places of the rows with this outcome, in order, found in C (bytes.find)."""
@@ -220,10 +229,19 @@ class Rows(Sequence[RowPlan]):
         except OverflowError:
             self.widen_lines()[index] = row.line
         self.outcomes[index] = OUTCOME_CODE[outcome]
-        self.cells[index] = row.cells if self.kept.keeps(row.results, outcome) else ()
+        self.set_cells(index, row.cells if self.kept.keeps(row.results, outcome) else ())
         self.results[index] = row.results
         self.changes[index] = _held(row.changes)
         self.made = None
+
+    def set_cells(self, index: int, cells: tuple[Cell, ...]) -> None:
+        """Give row ``index`` these cells; the codes of a place whose cell changes are let
+        go of."""
+        old = self.cells[index]
+        self.cells[index] = cells
+        if self.codes:
+            self.codes = {place: codes for place, codes in self.codes.items()
+                          if place < min(len(old), len(cells)) and old[place] == cells[place]}
 
     def widen_lines(self) -> array[int]:
         """The lines as 8-byte numbers, for one past what LINES holds (a file of billions of
@@ -239,6 +257,7 @@ class Rows(Sequence[RowPlan]):
         self.results.clear()
         self.changes.clear()
         self.made = None
+        self.codes = {}
 
     def changes_of(self, index: int) -> Sequence[Change]:
         """Row ``index``'s changes, without making its RowPlan."""
@@ -267,6 +286,9 @@ class _HeldRow(RowPlan):
         object.__setattr__(self, name, value)
         rows = getattr(self, "_rows", None)  # None in a copy (dataclasses.replace): its own
         if rows is not None and name in _WRITTEN_BACK:
+            if name == "cells":
+                rows.set_cells(self._index, value)  # type: ignore[arg-type]
+                return
             column = getattr(rows, name)
             column[self._index] = _held(value) if name == "changes" else value  # type: ignore[arg-type]
             if name == "results":

@@ -17,6 +17,7 @@ from importer_gui.ui.models.preview_model import FIRST_VALUE_COLUMN, PreviewMode
 from importer_gui.ui.state import WizardState
 from importer_gui.ui.widgets.sorting_shown import SortingShown
 from tests.builders import write_csv, write_xlsx
+from tests.core.test_column_codes import courses
 from tests.ui.test_preview_model import column, teacher_plan
 from tests.ui.wizards import file_preview
 
@@ -203,3 +204,38 @@ def test_a_column_that_repeats_its_values_is_sorted_as_a_sort_at_once_sorts_it(
     assert column(model, login) == at_once
     kept = model._kept_keys(commented)
     assert kept is not None and kept.ranks is not None  # sorted by its values' codes
+
+
+def test_a_file_coded_as_it_was_checked_is_sorted_by_its_codes_then_by_a_corrected_cell(
+        window: MainWindow, tmp_path: Path, qtbot: QtBot,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ordering, "PART", 256)  # 3,000 rows are many here
+    monkeypatch.setattr(ordering, "REPEATS_SAMPLE", 64)
+    assert window.open_file(courses(tmp_path, 3000))
+    page = window.wizard.preview_page
+    qtbot.waitUntil(page.shows_plan, timeout=20_000)
+    model, code, title = page.model, FIRST_VALUE_COLUMN, FIRST_VALUE_COLUMN + 1
+    assert model.headerData(title, Qt.Orientation.Horizontal).endswith("trainingTitle")
+    rows = list(zip(column(model, code), column(model, title), strict=True))
+    model.sorted_in_background = 50
+    sorted_in_background(model, qtbot, lambda: model.sort(title, DESCENDING))
+    # Equal titles but for their case keep their file order, as a sort at once keeps them.
+    wanted = sorted(rows, key=lambda row: row[1].casefold(), reverse=True)
+    assert list(zip(column(model, code), column(model, title), strict=True)) == wanted
+    kept = model._kept_keys(title)
+    assert kept is not None and kept.precoded  # the file's own codes
+    model.sorted_in_background = 1_000
+    model.set_filter(RowFilter.ERRORS)  # the rows of an unknown modality ("Blended")
+    errors = list(zip(column(model, code), column(model, title), strict=True))
+    assert 0 < len(errors) < 1_000
+    model.sort(title)  # few rows, the keys kept: at once
+    assert not model.sorting
+    assert list(zip(column(model, code), column(model, title), strict=True)) == sorted(
+        errors, key=lambda row: row[1].casefold())
+    model.set_filter(RowFilter.ALL)
+    model.sorted_in_background = 50
+    sorted_in_background(model, qtbot, lambda: model.sort(title, DESCENDING))
+    assert model.setData(model.index(0, title), "Aaron")  # the user corrects a cell
+    sorted_in_background(model, qtbot, lambda: model.sort(title))
+    assert column(model, title)[:2] == ["Aaron", wanted[-1][1]]
+    assert column(model, code)[0] == wanted[0][0]

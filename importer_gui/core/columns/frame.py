@@ -6,15 +6,18 @@ from __future__ import annotations
 import codecs
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from importer_gui.core.columns import engine
 from importer_gui.core.readers import budget
 from importer_gui.core.readers.garbled import may_hold_garbled
 from importer_gui.core.readers.table import Table, row_maker
+
+if TYPE_CHECKING:
+    from importer_gui.core.ordering import ColumnCodes
 
 # Rows turned into Python's tuples at a time.
 _ROWS_AT_A_TIME = 4096
@@ -43,6 +46,9 @@ class Frame:
     height: int  # how many data rows
     ascii: bool  # whether every data row is ASCII
     wide: frozenset[str]  # the columns holding a character beyond ASCII
+    # The columns that repeat their texts, coded by their places, where every row's cells
+    # are kept (codes.every_cell).
+    codes: dict[int, ColumnCodes] = field(default_factory=dict)
 
     def cells(self, indexes: list[int] | None = None, *,
               shared: bool = False) -> list[tuple[str, ...]]:

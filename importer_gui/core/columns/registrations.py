@@ -36,6 +36,7 @@ from importer_gui.core.actions.registration import (
 from importer_gui.core.binding import BoundAction
 from importer_gui.core.catalogue import messages as msg
 from importer_gui.core.columns import engine
+from importer_gui.core.columns.codes import every_cell
 from importer_gui.core.columns.fields import FieldColumn, Keys, read_fields
 from importer_gui.core.columns.finders import learners_by, trainings_by
 from importer_gui.core.columns.frame import PART, Frame, listed
@@ -160,7 +161,7 @@ def _decide(pl: ModuleType, frame: Frame, action: BoundAction, setup: _Setup,
     creating = _creating(pl, work, overlay.next_placeholder())
     places = numbers(creating.get_column("row"))
     if kept is KeptCells.ALL:
-        cells = frame.cells(shared=True)
+        cells = every_cell(pl, frame)
     elif kept is KeptCells.ISSUES:  # the rows in error or warned about, and those that may be
         cells = cells_at(frame, listed(work.filter(~pl.col("reach") | pl.col("known") | pl.col(
             "makes")).get_column("row")))

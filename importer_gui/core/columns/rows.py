@@ -80,7 +80,8 @@ def file_in_parts(imp_plan: ImportPlan, frame: Frame, results: list[Sequence[Act
     What ``make`` notes in the Rows' ``made`` is let go of once ``filed`` is told.
 
     ``results``, ``outcomes`` and ``cells`` (the whole frame's) are used up as their parts
-    are filed: they would otherwise stay beside the plan's own through the write.
+    are filed: they would otherwise stay beside the plan's own through the write. The
+    frame's coded columns go with the cells.
     """
     held = imp_plan.rows
     results_left, cells_left = UsedUp(results), UsedUp(cells)
@@ -94,6 +95,7 @@ def file_in_parts(imp_plan: ImportPlan, frame: Frame, results: list[Sequence[Act
         held.cells.extend(cells_left.take(len(part)))
         filed()
         held.made = None
+    held.codes = frame.codes
 
 
 def part_changes(part: range, rows: Sequence[int], records: Sequence[Any]) -> list[Any]:

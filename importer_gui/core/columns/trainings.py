@@ -33,6 +33,7 @@ from importer_gui.core.actions.training import (
 from importer_gui.core.binding import BoundAction
 from importer_gui.core.catalogue import messages as msg
 from importer_gui.core.columns import engine
+from importer_gui.core.columns.codes import every_cell
 from importer_gui.core.columns.fields import FieldColumn, read_fields
 from importer_gui.core.columns.finders import trainings_by
 from importer_gui.core.columns.frame import Frame, listed
@@ -100,7 +101,7 @@ def plan(pl: ModuleType, frame: Frame, action: BoundAction, overlay: Overlay,
             return False
         # The cells kept taken before anything changes (polars may still refuse here),
         # and the file's text let go before the records are made.
-        cells = _kept_cells(frame, kept, decided)
+        cells = _kept_cells(pl, frame, kept, decided)
     except BaseException as exc:
         if not engine.refused(pl, exc):
             raise
@@ -380,9 +381,10 @@ def _course_columns(given: dict[str, UsedUp], ids: range) -> list[Any]:
     return columns
 
 
-def _kept_cells(frame: Frame, kept: KeptCells, decided: _Decided) -> list[tuple[str, ...]]:
+def _kept_cells(pl: ModuleType, frame: Frame, kept: KeptCells, decided: _Decided,
+                ) -> list[tuple[str, ...]]:
     """Each row's cells where the plan keeps them (an empty tuple elsewhere): every row's, or
     those of the rows in error (the only rows with issues here)."""
     if kept is KeptCells.ALL:
-        return frame.cells(shared=True)
+        return every_cell(pl, frame)
     return cells_at(frame, sorted([*decided.read_issues, *decided.untitled]))

@@ -161,9 +161,10 @@ class PositionsModel(QAbstractTableModel):
         row's position is its place among them."""
         raise NotImplementedError
 
-    def _key_parts(self, column: int) -> Iterator[list[Any]] | ordering.Coded:
+    def _key_parts(self, column: int,
+                   ) -> Iterator[list[Any]] | ordering.Coded | ordering.Precoded:
         """``_make_keys``, a few thousand rows at a time (KEYS_AT_A_TIME), or codes of them
-        so (a column that repeats its texts)."""
+        so (a column that repeats its texts), or codes made before."""
         raise NotImplementedError
 
     def _keep_sorted(self) -> None:
@@ -199,7 +200,7 @@ class PositionsModel(QAbstractTableModel):
         dropped): the keys (those kept for it, else made here) taken in and the positions
         given back a part at a time between the window's events, the sort itself on a
         worker (``ordering.steps``)."""
-        keys: ordering.Keys | ordering.Coded | Iterator[list[Any]] | None = \
+        keys: ordering.Keys | ordering.Coded | ordering.Precoded | Iterator[list[Any]] | None = \
             self._kept_keys(column)
         if keys is None:
             keys = self._key_parts(column)

@@ -286,6 +286,18 @@ def _coded(imports: Sequence[ImportPlan], n: int) -> bool:
         return False
 
 
+def _held_codes(imports: Sequence[ImportPlan], n: int) -> list[ordering.ColumnCodes] | None:
+    """The codes of value column ``n`` each import holds (``Rows.coded``); None unless
+    every import holds them."""
+    held = []
+    for imp in imports:
+        codes = imp.rows.coded(n)
+        if codes is None:
+            return None
+        held.append(codes)
+    return held or None
+
+
 class _RowIssues:
     """One row's issues arranged for painting: levels and messages per field."""
 
@@ -803,9 +815,14 @@ class PreviewModel(PositionsModel):
         self._sorted_all = None  # the rows in the order sorted before: of no use to a filter
         super()._sort_in_background(column, order)
 
-    def _key_parts(self, column: int) -> Iterator[list[Any]] | ordering.Coded:
+    def _key_parts(self, column: int,
+                   ) -> Iterator[list[Any]] | ordering.Coded | ordering.Precoded:
         keyed = -1 if column == self.file_column() else column
         shown = list(self.imports())
+        held = (_held_codes(shown, keyed - FIRST_VALUE_COLUMN) if keyed >= FIRST_VALUE_COLUMN
+                else None)
+        if held is not None:  # coded as the file was planned: nothing to make a row
+            return ordering.Precoded(ordering.joined(held), str.casefold)
         if keyed >= FIRST_VALUE_COLUMN and _coded(shown, keyed - FIRST_VALUE_COLUMN):
             coder = ordering.Coder(str.casefold)
             return ordering.Coded((part for imp in shown for part in _key_parts(
@@ -834,10 +851,15 @@ class PreviewModel(PositionsModel):
         sorting 100,000 rows allocates nothing the cycle collector has to walk. A position
         is its row's place in the keys: the shown positions are sorted as they are, with no
         list of keys picked in the shown order and no sorted places to map back to
-        positions.
+        positions. Keys kept as the file's codes are sorted by polars (``ordering.again``):
+        they are no list to look up.
         """
-        ordered = sorted(self._positions, key=self._sort_key(column),
-                         reverse=order == Qt.SortOrder.DescendingOrder)
+        descending = order == Qt.SortOrder.DescendingOrder
+        kept = self._kept_keys(column)
+        if kept is not None and kept.precoded:
+            self._positions = ordering.again(kept, self._positions, descending)
+            return
+        ordered = sorted(self._positions, key=self._sort_key(column), reverse=descending)
         self._positions = array("i", ordered)
         if len(ordered) >= FREED_AFTER:
             # An int object per row, in the sorted order: freed here, each read in another
