@@ -239,3 +239,18 @@ def test_a_file_coded_as_it_was_checked_is_sorted_by_its_codes_then_by_a_correct
     sorted_in_background(model, qtbot, lambda: model.sort(title))
     assert column(model, title)[:2] == ["Aaron", wanted[-1][1]]
     assert column(model, code)[0] == wanted[0][0]
+
+
+def test_a_filters_few_rows_of_many_are_sorted_in_the_background(model: PreviewModel,
+                                                                 qtbot) -> None:  # noqa: ANN001
+    model.sorted_in_background = 100
+    model.set_filter(RowFilter.ERRORS)
+    shown = model.rowCount()
+    assert 0 < shown < 100
+    # Its keys are made for every row, shown or not: not on the window's thread.
+    sorted_in_background(model, qtbot, lambda: model.sort(LOGIN, DESCENDING))
+    assert model.rowCount() == shown
+    assert column(model, LOGIN) == logins_sorted(model, descending=True)
+    model.sort(LOGIN)  # the same keys, kept: the few rows sorted at once
+    assert not model.sorting
+    assert column(model, LOGIN) == logins_sorted(model, descending=False)

@@ -192,8 +192,17 @@ class PositionsModel(QAbstractTableModel):
         self._keys = None
 
     def _in_background(self, column: int) -> bool:
-        """Whether a sort by ``column`` runs in the background: of many rows."""
-        return len(self._positions) >= self.sorted_in_background
+        """Whether a sort by ``column`` runs in the background: of many rows, or of a few
+        whose keys are made for many (a filter's rows of a large plan: its keys are made
+        for every row, each a row's position)."""
+        rows = len(self._positions)
+        if self._kept_keys(column) is None:
+            rows = max(rows, self._keyed_rows())
+        return rows >= self.sorted_in_background
+
+    def _keyed_rows(self) -> int:
+        """How many keys a sort makes (``_make_keys``): a key a row, shown or not."""
+        return len(self._positions)
 
     def _sort_in_background(self, column: int, order: Qt.SortOrder) -> None:
         """Sort the shown rows by a column's keys in the background (a sort running is

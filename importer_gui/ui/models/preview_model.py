@@ -811,6 +811,9 @@ class PreviewModel(PositionsModel):
         """Whether a sort by ``column`` runs in the background: by keys, of many rows."""
         return column != LINE_COLUMN and super()._in_background(column)
 
+    def _keyed_rows(self) -> int:
+        return self._total_rows_shown_or_not()
+
     def _sort_in_background(self, column: int, order: Qt.SortOrder) -> None:
         self._sorted_all = None  # the rows in the order sorted before: of no use to a filter
         super()._sort_in_background(column, order)
