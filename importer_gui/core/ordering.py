@@ -135,7 +135,7 @@ def _dense_ranks(pl: ModuleType, keys: list[Any]) -> list[int] | None:
     except UnicodeEncodeError:  # a lone surrogate
         return None
     except BaseException as exc:
-        if not engine.refused(pl, exc):
+        if not engine.refused(pl, exc, engine.SORTING):
             raise
         return None
 
@@ -306,7 +306,7 @@ def _ranked(pl: ModuleType, codes: Any, ranks: list[int] | None) -> Any:
     try:
         return pl.Series("key", ranks, dtype=pl.UInt32).gather(codes)
     except BaseException as exc:
-        if not engine.refused(pl, exc):
+        if not engine.refused(pl, exc, engine.SORTING):
             raise
         return None
 
@@ -319,7 +319,7 @@ def _with(pl: ModuleType, columns: list[Any], part: list[Any]) -> list[Any] | No
     except UnicodeEncodeError:
         return None
     except BaseException as exc:
-        if not engine.refused(pl, exc):
+        if not engine.refused(pl, exc, engine.SORTING):
             raise
         return None
     return columns
@@ -345,6 +345,6 @@ def _sorted(pl: ModuleType, column: Any, positions: array[int], descending: bool
         # maintain_order: rows of equal keys keep their order, descending too, as Python's.
         return frame.sort("key", descending=descending, maintain_order=True)["position"]
     except BaseException as exc:
-        if not engine.refused(pl, exc):
+        if not engine.refused(pl, exc, engine.SORTING):
             raise
         return None

@@ -3,6 +3,7 @@ sort by such a column orders the rows as Python's stable sort of their folded te
 
 from __future__ import annotations
 
+import logging
 from array import array
 from dataclasses import replace
 from pathlib import Path
@@ -56,6 +57,19 @@ def test_a_column_that_repeats_its_texts_is_coded_and_a_unique_one_is_not() -> N
 
 def test_few_rows_are_not_coded() -> None:
     assert codes.coded(pl, _frame(_titles(ordering.PART))) == {}
+
+
+def test_columns_polars_refuses_to_code_are_left_uncoded_and_the_log_says_so(
+        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    def refusing(_pl: object, _column: object) -> None:
+        raise pl.exceptions.ComputeError("not enough memory\nat its allocator")
+
+    monkeypatch.setattr(codes, "_codes", refusing)
+    with caplog.at_level(logging.INFO, logger=engine.__name__):
+        assert codes.coded(pl, _frame(_titles(COUNT))) == {}
+    assert caplog.messages == [
+        "polars refused a file's columns for the preview's sorts, so they are coded as they"
+        " are sorted: ComputeError: not enough memory"]
 
 
 @pytest.mark.parametrize("descending", [False, True])

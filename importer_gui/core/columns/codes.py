@@ -44,7 +44,7 @@ def coded(pl: ModuleType, rows: Any) -> dict[int, ordering.ColumnCodes]:
                 found[place] = codes
         return found
     except BaseException as exc:
-        if not engine.refused(pl, exc):
+        if not engine.refused(pl, exc, engine.CODING):
             raise
         return {}
 

@@ -70,18 +70,25 @@ def _load() -> ModuleType | None:
     return polars
 
 
-def refused(pl: ModuleType, exc: BaseException) -> bool:
+# What polars refused, and what is done instead, as the log says it.
+PLANNING = "a file, so it is planned row by row"
+SORTING = "a sort, so Python sorts the rows"
+CODING = "a file's columns for the preview's sorts, so they are coded as they are sorted"
+
+
+def refused(pl: ModuleType, exc: BaseException, work: str = PLANNING) -> bool:
     """Whether ``exc`` is polars refusing its work (an error of its own, or its runtime's
-    panic): the row planner then does the work; said in the log, once per kind."""
+    panic): Python then does it; said in the log (``work``: what was refused), once per
+    kind of work and of refusal."""
     if not (isinstance(exc, pl.exceptions.PolarsError) or _is_panic(exc)):
         return False
-    if type(exc).__name__ not in _SAID:
-        _SAID.add(type(exc).__name__)
-        log.info("polars refused a file, so it is planned row by row: %s", _first_line(exc))
+    if (work, type(exc).__name__) not in _SAID:
+        _SAID.add((work, type(exc).__name__))
+        log.info("polars refused %s: %s", work, _first_line(exc))
     return True
 
 
-_SAID: set[str] = set()
+_SAID: set[tuple[str, str]] = set()
 
 
 def _is_panic(exc: BaseException) -> bool:
