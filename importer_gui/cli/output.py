@@ -314,12 +314,18 @@ def _issue_lines(name: str, lines: Iterable[int],
                  results: Iterable[Sequence[ActionResult]]) -> Iterator[str]:
     """Every issue of an import's rows, a line each (``file:line: level field: message``).
 
-    The rows' columns, not a RowPlan per row: most of 100,000 rows have no issue. A file
-    checked again may warn on each of a million rows, mostly in the same words: an issue's
-    words are made visible once.
+    The rows' columns, not a RowPlan per row: most of 100,000 rows have no issue, and the
+    clean rows of an action share one results object (``planner._clean_results``), which
+    is skipped by its identity. A file checked again may warn on each of a million rows,
+    mostly in the same words: an issue's words are made visible once.
     """
-    shown, words = visible(name), {}
+    shown, words, quiet = visible(name), {}, None
     for line, row in zip(lines, results, strict=True):
+        if row is quiet:
+            continue
+        if not any(result.issues for result in row):
+            quiet = row
+            continue
         for result in row:
             for issue in result.issues:
                 said = words.get(issue)
