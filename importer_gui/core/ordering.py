@@ -200,7 +200,7 @@ class Keys:
 
     def key(self) -> Callable[[int], Any]:
         """A row's sort key by its position."""
-        every = self.every if isinstance(self.every, list) else listed(self.every)
+        every = listed(self.every) if self.precoded else self.every
         if self.ranks is None:
             return every.__getitem__
         ranks = self.ranks
@@ -291,8 +291,7 @@ def _taken(pl: ModuleType | None, keys: Keys | Coded | Precoded | Iterable[list[
 def _from_codes(pl: ModuleType | None, keys: Precoded) -> Keys:
     """Precoded keys: each code's text ranked, then each row's rank gathered by polars;
     listed for Python's sort where polars refuses."""
-    texts = keys.column.texts
-    ranks = ranked(listed(texts), keys.key, engine.polars())
+    ranks = ranked(listed(keys.column.texts), keys.key, pl)
     codes = keys.column.codes
     column = None if pl is None else _ranked(pl, codes, ranks)
     return Keys(codes if column is not None else listed(codes), column, ranks)

@@ -822,14 +822,15 @@ class PreviewModel(PositionsModel):
                    ) -> Iterator[list[Any]] | ordering.Coded | ordering.Precoded:
         keyed = -1 if column == self.file_column() else column
         shown = list(self.imports())
-        held = (_held_codes(shown, keyed - FIRST_VALUE_COLUMN) if keyed >= FIRST_VALUE_COLUMN
-                else None)
-        if held is not None:  # coded as the file was planned: nothing to make a row
-            return ordering.Precoded(ordering.joined(held), str.casefold)
-        if keyed >= FIRST_VALUE_COLUMN and _coded(shown, keyed - FIRST_VALUE_COLUMN):
-            coder = ordering.Coder(str.casefold)
-            return ordering.Coded((part for imp in shown for part in _key_parts(
-                imp, keyed, KEYS_AT_A_TIME, coder)), coder)
+        if keyed >= FIRST_VALUE_COLUMN:
+            n = keyed - FIRST_VALUE_COLUMN
+            held = _held_codes(shown, n)
+            if held is not None:  # coded as the file was planned: nothing to make a row
+                return ordering.Precoded(ordering.joined(held), str.casefold)
+            if _coded(shown, n):
+                coder = ordering.Coder(str.casefold)
+                return ordering.Coded((part for imp in shown for part in _key_parts(
+                    imp, keyed, KEYS_AT_A_TIME, coder)), coder)
         return (part for imp in shown for part in _key_parts(imp, keyed, KEYS_AT_A_TIME))
 
     def _shown_in_file_order(self, descending: bool) -> array[int]:
