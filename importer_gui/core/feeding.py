@@ -5,7 +5,8 @@
 
 A batch is the rows planned since the last one, in the order and with the rows
 ``Plan.writes`` gives (rows with errors left out); its created records are taken as their
-values (``records.CreatedRows``), since later rows may change a record in place. A
+values (``records.CreatedRows``, or a column planner's ``CreatedColumns``), since later rows
+may change a record in place. A
 finished row does not change afterwards (a warning may be added to it, never an error): the
 rows' outcomes handed over are kept, and ``send_rest`` refuses to go on when they changed,
 so that the write is made the usual way.
@@ -31,7 +32,13 @@ from importer_gui.core.plan import (
     results_have_errors,
 )
 from importer_gui.core.progress import Monitor
-from importer_gui.core.records import ROW_OF, TABLE_OF_RECORD, Change, CreatedRows
+from importer_gui.core.records import (
+    ROW_OF,
+    TABLE_OF_RECORD,
+    Change,
+    CreatedColumns,
+    CreatedRows,
+)
 from importer_gui.core.store import RunInfo, Store
 from importer_gui.core.store.alongside import WriteAlongside
 
@@ -165,14 +172,15 @@ class Feeder:
         return True
 
 
-def _writes(rows: Rows, start: int, stop: int) -> list[Change | CreatedRows]:
+def _writes(rows: Rows, start: int, stop: int,
+            ) -> list[Change | CreatedRows | CreatedColumns]:
     """What rows[start:stop] without errors write, as ``Plan.writes`` gives it, but the
     records created one after the other taken as CreatedRows. ``plan.expanded`` inline:
     this runs on every row."""
     created = _created_only(rows, start, stop)
     if created is not None:
         return [*created]
-    out: list[Change | CreatedRows] = []
+    out: list[Change | CreatedRows | CreatedColumns] = []
     append, creations = out.append, rows.creations
     block: list[tuple[Any, ...]] = []  # the rows of the CreatedRows last appended
     block_kind: type | None = None  # their record type; None when a change came after them
@@ -209,7 +217,8 @@ def _writes(rows: Rows, start: int, stop: int) -> list[Change | CreatedRows]:
 _ERROR = OUTCOME_CODE[Outcome.ERROR]
 
 
-def _created_only(rows: Rows, start: int, stop: int) -> list[CreatedRows] | None:
+def _created_only(rows: Rows, start: int, stop: int,
+                  ) -> list[CreatedRows | CreatedColumns] | None:
     """The rows' writes when each row without an error creates one record of the same
     table (a column planner's rows: with the records some create first), none changed in
     place since (a first refresh's or import's usual batch, a file's mistakes among them):

@@ -102,6 +102,17 @@ class CreatedRows:
 
 
 @dataclass(slots=True)
+class CreatedColumns:
+    """Records of one table created one after the other, by column: ``columns[0]`` their
+    placeholder ids (a range, down), then their columns in the schema's order (``ROW_OF``'s),
+    each a list. Read only, as CreatedRows' rows are: a column planner's (MadeColumns), which
+    a write takes as they are rather than as rows made of them and taken apart again."""
+
+    table: Table
+    columns: list[Sequence[Any]]
+
+
+@dataclass(slots=True)
 class MadeColumns:
     """The records some rows created, by column, as they were made: what a write takes of
     them (CreatedRows' rows) made again in C rather than read from each record.
@@ -118,19 +129,26 @@ class MadeColumns:
     columns: list[Any]
     first: Sequence[tuple[int, Record]] = ()
 
-    def between(self, start: int, stop: int, count: int) -> list[CreatedRows] | None:
+    def between(self, start: int, stop: int, count: int,
+                ) -> list[CreatedRows | CreatedColumns] | None:
         """What the rows ``start`` to ``stop`` (excluded) created, in the order they created
-        it; None unless ``count`` of them created one of the records."""
+        it (by column where each created its own record alone); None unless ``count`` of
+        them created one of the records."""
         low, high = bisect_left(self.rows, start), bisect_left(self.rows, stop)
         if high - low != count:
             return None
         ids, *columns = self.columns
+        if high > low and not self._first_between(low, high):
+            return [CreatedColumns(self.table, [ids[low:high], *(
+                [next(c)] * (high - low) if type(c) is repeat else c[low:high]
+                for c in columns)])]
         made = list(zip(  # the ids' slice first: zip stops at its end
             ids[low:high], *(c if type(c) is repeat else c[low:high] for c in columns),
             strict=False))
         if not made:
             return []
-        blocks, taken = [], low
+        blocks: list[CreatedRows | CreatedColumns] = []
+        taken = low
         # (place,) sorts before (place, record): the records of the places low to high.
         for at, record in self.first[bisect_left(self.first, (low,)):
                                      bisect_left(self.first, (high,))]:
@@ -141,6 +159,10 @@ class MadeColumns:
                                       [ROW_OF[type(record)](record)]))
         blocks.append(CreatedRows(self.table, made[taken - low:]))
         return blocks
+
+    def _first_between(self, low: int, high: int) -> bool:
+        """Whether a record is created before its row's own at a place from low to high."""
+        return bisect_left(self.first, (low,)) != bisect_left(self.first, (high,))
 
 
 class ChangeKind(StrEnum):

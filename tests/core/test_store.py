@@ -6,6 +6,7 @@ throwaway PostgreSQL cluster); the others are about SQLite's file.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import signal
 import sqlite3
@@ -25,6 +26,7 @@ from importer_gui.core.records import (
     ROW_OF,
     Change,
     ChangeKind,
+    CreatedColumns,
     CreatedRows,
     InterventionRec,
     RoomRec,
@@ -360,6 +362,69 @@ def test_created_rows_are_written_as_records_are(store: Store) -> None:
         3: SessionRec(3, 1, "July"), 4: SessionRec(4, 1, "August")}
     assert [(c.kind, c.record_id) for c in store.run_changes(run_id)] == [
         (CREATE, 1), (CREATE, 2), (UPDATE, 2), (CREATE, 3), (CREATE, 4)]
+
+
+def by_column(rows: list[tuple[Any, ...]]) -> CreatedColumns:
+    """Sessions' CreatedRows' rows as a column planner hands them over."""
+    ids, *columns = zip(*rows, strict=True)
+    placeholders = range(ids[0], ids[-1] - 1, -1)
+    return CreatedColumns(Table.SESSION, [placeholders if list(placeholders) == list(ids)
+                                          else list(ids), *map(list, columns)])
+
+
+def test_created_columns_are_written_as_their_rows_are(store: Store) -> None:
+    # A column planner's records go over as columns: the same records, ids and history as
+    # their rows, placeholders with a gap one by one.
+    rows = [(-1, 1, "May", None, None, date(2024, 5, 2), None, None),
+            (-2, 1, "June", "S-2", "open", None, None, 1)]
+    gap = [(-4, 1, "July", None, None, None, None, None),
+           (-6, 1, "August", None, None, None, None, None)]
+    update = Change(Table.SESSION, UPDATE, -2, {"title": "Late June"}, {"title": "June"})
+    by_rows = store.apply([CreatedRows(Table.SESSION, rows), update,
+                           CreatedRows(Table.SESSION, gap)], run_info(create=4, update=1))
+    written = store.load_state().sessions
+    by_rows_history = store.run_changes(by_rows)
+    store.apply([Change(Table.SESSION, DELETE, n) for n in range(1, 5)], run_info(delete=4))
+    by_columns = store.apply([by_column(rows), update, by_column(gap)],
+                             run_info(create=4, update=1))
+    assert store.load_state().sessions == {
+        n + 4: dataclasses.replace(record, id=n + 4) for n, record in written.items()}
+    assert [(c.kind, c.record_id - 4, c.before, c.after) for c in store.run_changes(
+        by_columns)] == [(c.kind, c.record_id, c.before, c.after) for c in by_rows_history]
+
+
+def test_many_created_columns_are_written_a_batch_at_a_time(sqlite_store: Store) -> None:
+    # Past a batch, its whole batches are written, the rest with the next records; a change
+    # to one of them still comes after it.
+    count = CHUNK + 10
+    first = [(-n, 1, f"S{n}", *[None] * 5) for n in range(1, count + 1)]
+    then = [(-n, 1, f"S{n}", *[None] * 5) for n in range(count + 1, count + 21)]
+    run_id = sqlite_store.apply([
+        by_column(first), by_column(then),
+        Change(Table.SESSION, UPDATE, -(count + 20), {"title": "Last"},
+               {"title": f"S{count + 20}"})], run_info(create=count + 20, update=1))
+    sessions = sqlite_store.load_state().sessions
+    assert sorted(sessions) == list(range(1, count + 21))
+    assert sessions[CHUNK + 1] == SessionRec(CHUNK + 1, 1, f"S{CHUNK + 1}")
+    assert sessions[count + 20].title == "Last"
+    changes = sqlite_store.run_changes(run_id)
+    assert [c.record_id for c in changes] == [*range(1, count + 21), count + 20]
+    assert changes[CHUNK].after["title"] == f"S{CHUNK + 1}"
+
+
+def test_created_columns_find_a_session_created_since_the_check(sqlite_store: Store) -> None:
+    store = sqlite_store
+    store.apply([Change(Table.SESSION, CREATE, -1, {"training_id": 1, "title": "Old"})],
+                run_info(create=1))
+    by_hand(store.path, "INSERT INTO session (training_id, title) VALUES (1, 'May')")
+    before = snapshot(store)
+    with pytest.raises(StoreError) as failure:
+        store.apply([by_column([(-1, 1, "June", *[None] * 5),
+                                (-2, 1, "May", *[None] * 5)])], run_info(create=2))
+    assert str(failure.value) == (
+        "Session 'May' was created by another program since the check; check again: nothing"
+        f" was written to {store.path}.")
+    assert snapshot(store) == before
 
 
 FOUR_BYTES = 1 << 31  # the first id past what 4 bytes hold

@@ -53,6 +53,7 @@ from importer_gui.core.records import (
     TABLE_OF_RECORD,
     Change,
     ChangeKind,
+    CreatedColumns,
     CreatedRows,
     Record,
 )
@@ -493,14 +494,33 @@ _PARENTS = {t: tuple(dict.fromkeys(p for p in schema.references(t).values() if p
             for t in Table}
 
 
-def _as_range(numbers: list[int]) -> Sequence[int]:
+def _as_range(numbers: Sequence[int]) -> Sequence[int]:
     """``numbers`` as a range when each follows the one before (compared in C), else
     themselves."""
+    if type(numbers) is range:
+        return numbers
     if numbers and numbers[-1] - numbers[0] == len(numbers) - 1:
         following = range(numbers[0], numbers[-1] + 1)
         if numbers == list(following):
             return following
     return numbers
+
+
+# Records created by column (CreatedColumns'): their places in the run, their ids, and
+# their columns as made.
+_Made = tuple[Sequence[int], Sequence[int], list[Sequence[Any]]]
+
+
+def _joined(first: _Made, then: _Made) -> _Made:
+    """Records created by column, then others after them (a range where both are and the
+    second follows the first)."""
+    def chained(one: Sequence[int], other: Sequence[int]) -> Sequence[int]:
+        if type(one) is range and type(other) is range and one.stop == other.start:
+            return range(one.start, other.stop)
+        return [*one, *other]
+
+    return (chained(first[0], then[0]), chained(first[1], then[1]),
+            [[*one, *other] for one, other in zip(first[2], then[2], strict=True)])
 
 
 def _add_spans(spans: list[list[int]], ids: Sequence[int]) -> None:
@@ -535,7 +555,7 @@ def _null_only(values: Sequence[Any]) -> bool:
 # What a run writes: changes, and created records handed as themselves (Plan.writes: a
 # Change and a dict of its values made per created record cost more than writing it) or as
 # their values (a write alongside the planner: feeding.py).
-Write = Change | Record | CreatedRows
+Write = Change | Record | CreatedRows | CreatedColumns
 # A record a plan read and leaves alone: its table, id and values then (None: not there).
 AsRead = tuple[Table, int, dict[str, Any] | None]
 # Position in the run, real record id, and the change, the record, or a CreatedRows' row.
@@ -616,6 +636,7 @@ class _Batch:
 
     kind: ChangeKind
     items: list[_Item] = field(default_factory=list)
+    made: _Made | None = None  # else records created by column (CreatedColumns'), no item
 
 
 class BulkWriter:
@@ -703,6 +724,10 @@ class BulkWriter:
                 if not self._add_interleaved(blocks):
                     for block in blocks:
                         self._add_rows(block.table, block.rows)
+            elif kind is CreatedColumns:
+                for made in group:
+                    brought.add(made.table)
+                    self._add_columns(made.table, made.columns)
             else:
                 brought.add(TABLE_OF_RECORD[kind])
                 self._add_records(TABLE_OF_RECORD[kind], list(group))
@@ -749,6 +774,35 @@ class BulkWriter:
                 self.add(kind(*row))
             return
         self._add_created(table, ids, rows)
+
+    def _add_columns(self, table: Table, columns: list[Sequence[Any]]) -> None:
+        """Queue a CreatedColumns' records: as ``_add_rows`` their rows, but written by
+        column as they come (not made rows, then columns again), ``created_rows`` at a
+        time, the rest kept by column for the next ones."""
+        ids: Sequence[int] | None = self._new_ids(table, list(columns[0]))
+        if ids is None:
+            self._add_rows(table, list(zip(*columns, strict=True)))
+            return
+        done = self.done
+        self.done += len(ids)
+        made = (range(done, self.done), ids, columns[1:])
+        batch = self.pending.get(table)
+        if batch is not None and batch.made is not None:  # the rest of the last ones
+            del self.pending[table]
+            made = _joined(batch.made, made)
+        elif batch is not None:
+            self._flush(table)  # a table's own changes keep their order
+        seqs, ids, values = made
+        size, count = self.created_rows, len(ids)
+        whole = count - count % size
+        for start in range(0, whole, size):
+            self._parents_first(table)
+            self._creates_columns(table, seqs[start:start + size], ids[start:start + size],
+                                  [column[start:start + size] for column in values])
+        if whole < count:
+            self.pending[table] = _Batch(ChangeKind.CREATE, made=(
+                seqs[whole:], ids[whole:], [column[whole:] for column in values]))
+        self._report_past(done)
 
     def _add_interleaved(self, blocks: list[CreatedRows]) -> bool:
         """Queue many short CreatedRows of a few tables (rows each creating a session, then
@@ -803,7 +857,7 @@ class BulkWriter:
         """Add creations (seq, id, record or row) to the table's batch, writing it
         ``created_rows`` at a time."""
         batch = self.pending.get(table)
-        if batch is None or batch.kind is not ChangeKind.CREATE:
+        if batch is None or batch.kind is not ChangeKind.CREATE or batch.made is not None:
             if batch is not None:
                 self._flush(table)  # a table's own changes keep their order
             batch = self.pending[table] = _Batch(ChangeKind.CREATE)
@@ -854,7 +908,7 @@ class BulkWriter:
         elif record_id < 0:
             record_id = self._resolve(table, record_id)
         batch = self.pending.get(table)
-        if batch is None or batch.kind is not kind:
+        if batch is None or batch.kind is not kind or batch.made is not None:
             if batch is not None:
                 self._flush(table)  # a table's own changes keep their order
             batch = self.pending[table] = _Batch(kind)
@@ -1009,9 +1063,14 @@ class BulkWriter:
     def _flush(self, table: Table) -> None:
         """Write one table's queued batch, and its run_change rows."""
         batch = self.pending.pop(table, None)
-        if batch is None or not batch.items:
+        if batch is None:
             return
-        if batch.kind is ChangeKind.CREATE:
+        if batch.made is not None:
+            self._parents_first(table)
+            self._creates_columns(table, *batch.made)
+        elif not batch.items:
+            return
+        elif batch.kind is ChangeKind.CREATE:
             self._parents_first(table)
             self._creates(table, batch.items)
         elif batch.kind is ChangeKind.UPDATE:
@@ -1029,12 +1088,21 @@ class BulkWriter:
 
     def _creates(self, table: Table, items: list[_Item]) -> None:
         """INSERT the batch; log every created record's values."""
+        self._creates_columns(table, list(map(itemgetter(0), items)),
+                              list(map(itemgetter(1), items)),
+                              self._created_columns(table, items), items)
+
+    def _creates_columns(self, table: Table, seqs: Sequence[int], ids: Sequence[int],
+                         columns: list[Sequence[Any]], items: list[_Item] | None = None,
+                         ) -> None:
+        """INSERT records given by column, each at its place ``seqs`` in the run with its id
+        ``ids``; log their values. Given ``items`` (a batch queued), the columns are as
+        stored; without (a CreatedColumns'), as made, every record created anew."""
         layout, name = self.layouts[table], table.value
-        ids = list(map(itemgetter(1), items))
-        seqs = list(map(itemgetter(0), items))
         given_ids = _as_range(ids)
         _add_spans(self.spans[table], given_ids)
-        columns = self._created_columns(table, items)
+        if items is None:
+            columns = self._stored(layout, list(columns))
         if _found_by(table):
             self._not_created_meanwhile(table, items, columns)
         # A column NULL in every record is left out: the engine stores NULL there (the tables
@@ -1155,7 +1223,7 @@ class BulkWriter:
             columns[i] = self._as_stored(target, encode, columns[i])
         return columns
 
-    def _not_created_meanwhile(self, table: Table, items: list[_Item],
+    def _not_created_meanwhile(self, table: Table, items: list[_Item] | None,
                                columns: list[Sequence[Any]]) -> None:
         """No record equal in ``found_by`` to a new one (not a revert's) was written since.
 
@@ -1172,7 +1240,8 @@ class BulkWriter:
         # Records holding a unique key (a learner's login) are the engine's to tell apart.
         keyed = () if schema.table_def(table).found_by else schema.unique_columns(table)
         cols = self.layouts[table].columns
-        looked_at = [_placeholder(change) for _, _, change in items]
+        looked_at = ([True] * len(columns[0]) if items is None
+                     else [_placeholder(change) for _, _, change in items])
         for unique in keyed:
             looked_at = [look and value is None for look, value
                          in zip(looked_at, columns[cols.index(unique)], strict=True)]
