@@ -218,7 +218,7 @@ _ERROR = OUTCOME_CODE[Outcome.ERROR]
 
 
 def _created_only(rows: Rows, start: int, stop: int,
-                  ) -> list[CreatedRows | CreatedColumns] | None:
+                  ) -> list[CreatedRows] | list[CreatedColumns] | None:
     """The rows' writes when each row without an error creates one record of the same
     table (a column planner's rows: with the records some create first), none changed in
     place since (a first refresh's or import's usual batch, a file's mistakes among them):

@@ -104,18 +104,21 @@ class CreatedRows:
 @dataclass(slots=True)
 class CreatedColumns:
     """Records of one table created one after the other, by column: ``columns[0]`` their
-    placeholder ids (a range, down), then their columns in the schema's order (``ROW_OF``'s),
-    each a list. Read only, as CreatedRows' rows are: a column planner's (MadeColumns), which
-    a write takes as they are rather than as rows made of them and taken apart again."""
+    placeholder ids, then their columns in the schema's order (``ROW_OF``'s), each a list.
+    ``first``: records of another table created just before the one at a place among them
+    (a registration's new session), as (place, table, CreatedRows' row), in order. Read
+    only, as CreatedRows' rows are: a column planner's (MadeColumns), which a write takes as
+    they are rather than as rows made of them and taken apart again."""
 
     table: Table
     columns: list[Sequence[Any]]
+    first: Sequence[tuple[int, Table, tuple[Any, ...]]] = ()
 
 
 @dataclass(slots=True)
 class MadeColumns:
     """The records some rows created, by column, as they were made: what a write takes of
-    them (CreatedRows' rows) made again in C rather than read from each record.
+    them (CreatedColumns) sliced in C rather than read from each record.
 
     ``rows``: the numbers of the rows that created one, in order; ``columns``: the records'
     ids, then their columns in the schema's order (``ROW_OF``'s), each a list of values or
@@ -129,40 +132,22 @@ class MadeColumns:
     columns: list[Any]
     first: Sequence[tuple[int, Record]] = ()
 
-    def between(self, start: int, stop: int, count: int,
-                ) -> list[CreatedRows | CreatedColumns] | None:
-        """What the rows ``start`` to ``stop`` (excluded) created, in the order they created
-        it (by column where each created its own record alone); None unless ``count`` of
-        them created one of the records."""
+    def between(self, start: int, stop: int, count: int) -> list[CreatedColumns] | None:
+        """What the rows ``start`` to ``stop`` (excluded) created, by column; None unless
+        ``count`` of them created one of the records."""
         low, high = bisect_left(self.rows, start), bisect_left(self.rows, stop)
         if high - low != count:
             return None
-        ids, *columns = self.columns
-        if high > low and not self._first_between(low, high):
-            return [CreatedColumns(self.table, [ids[low:high], *(
-                [next(c)] * (high - low) if type(c) is repeat else c[low:high]
-                for c in columns)])]
-        made = list(zip(  # the ids' slice first: zip stops at its end
-            ids[low:high], *(c if type(c) is repeat else c[low:high] for c in columns),
-            strict=False))
-        if not made:
+        if high == low:
             return []
-        blocks: list[CreatedRows | CreatedColumns] = []
-        taken = low
+        ids, *columns = self.columns
         # (place,) sorts before (place, record): the records of the places low to high.
-        for at, record in self.first[bisect_left(self.first, (low,)):
-                                     bisect_left(self.first, (high,))]:
-            if at > taken:
-                blocks.append(CreatedRows(self.table, made[taken - low:at - low]))
-                taken = at
-            blocks.append(CreatedRows(TABLE_OF_RECORD[type(record)],
-                                      [ROW_OF[type(record)](record)]))
-        blocks.append(CreatedRows(self.table, made[taken - low:]))
-        return blocks
-
-    def _first_between(self, low: int, high: int) -> bool:
-        """Whether a record is created before its row's own at a place from low to high."""
-        return bisect_left(self.first, (low,)) != bisect_left(self.first, (high,))
+        first = [(at - low, TABLE_OF_RECORD[type(record)], ROW_OF[type(record)](record))
+                 for at, record in self.first[bisect_left(self.first, (low,)):
+                                              bisect_left(self.first, (high,))]]
+        return [CreatedColumns(self.table, [ids[low:high], *(
+            [next(c)] * (high - low) if type(c) is repeat else c[low:high]
+            for c in columns)], first)]
 
 
 class ChangeKind(StrEnum):

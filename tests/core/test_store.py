@@ -505,6 +505,45 @@ def test_short_runs_refer_to_what_they_create_whichever_table_comes_first(store:
     assert state.sessions[pairs + 1] == SessionRec(pairs + 1, 1, f"S{pairs}")
 
 
+def as_columns(blocks: list[CreatedRows]) -> CreatedColumns:
+    """``interleaved``'s blocks as a column planner hands them over: the interventions by
+    column, each session first before the intervention after it."""
+    rows = [row for block in blocks if block.table is Table.INTERVENTION for row in block.rows]
+    first, place = [], 0
+    for block in blocks:
+        if block.table is Table.SESSION:
+            first += [(place, Table.SESSION, row) for row in block.rows]
+        else:
+            place += len(block.rows)
+    ids, *columns = zip(*rows, strict=True)
+    return CreatedColumns(Table.INTERVENTION, [list(ids), *map(list, columns)], first)
+
+
+def test_created_columns_keep_the_ids_references_and_order_of_those_created_first(
+        sqlite_store: Store) -> None:
+    # A registration's new session comes just before it: the same ids, references and
+    # places in the history as those rows'; past a batch (CHUNK), the rest written with the
+    # next ones.
+    pairs = CHUNK + 500
+    blocks = interleaved(pairs)
+    cut = 2 * (CHUNK - 500)
+    run_id = sqlite_store.apply([as_columns(blocks[:cut]), as_columns(blocks[cut:])],
+                                run_info(create=2 * pairs))
+    state = sqlite_store.load_state()
+    assert state.sessions == {n: SessionRec(n, 1, f"S{n}") for n in range(1, pairs + 1)}
+    assert state.interventions == {n: InterventionRec(n, f"I-{n}", n)
+                                   for n in range(1, pairs + 1)}
+    assert [(c.table, c.record_id) for c in sqlite_store.run_changes(run_id)] == [
+        (table, n) for n in range(1, pairs + 1) for table in (Table.SESSION, Table.INTERVENTION)]
+
+
+def test_a_record_created_twice_among_created_columns_is_refused(store: Store) -> None:
+    with pytest.raises(StoreError) as refused:
+        store.apply([as_columns(interleaved(100, twice=70))], run_info(create=200))
+    assert str(refused.value).startswith("The changes create session -137 twice")
+    assert store.load_state().sessions == {}
+
+
 def test_a_record_created_twice_among_many_short_runs_is_refused(store: Store) -> None:
     with pytest.raises(StoreError) as refused:
         store.apply(interleaved(100, twice=70), run_info(create=200))

@@ -32,8 +32,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache, partial
-from itertools import accumulate, chain, compress, groupby, islice
-from operator import attrgetter, is_not, itemgetter, lt, neg
+from itertools import accumulate, chain, compress, groupby, islice, pairwise
+from operator import add, attrgetter, is_not, itemgetter, lt, neg
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
@@ -726,8 +726,8 @@ class BulkWriter:
                         self._add_rows(block.table, block.rows)
             elif kind is CreatedColumns:
                 for made in group:
-                    brought.add(made.table)
-                    self._add_columns(made.table, made.columns)
+                    brought.update((made.table, *(table for _, table, _ in made.first)))
+                    self._add_columns(made)
             else:
                 brought.add(TABLE_OF_RECORD[kind])
                 self._add_records(TABLE_OF_RECORD[kind], list(group))
@@ -775,24 +775,30 @@ class BulkWriter:
             return
         self._add_created(table, ids, rows)
 
-    def _add_columns(self, table: Table, columns: list[Sequence[Any]]) -> None:
-        """Queue a CreatedColumns' records: as ``_add_rows`` their rows, but written by
-        column as they come (not made rows, then columns again), ``created_rows`` at a
-        time, the rest kept by column for the next ones."""
-        ids: Sequence[int] | None = self._new_ids(table, list(columns[0]))
-        if ids is None:
-            self._add_rows(table, list(zip(*columns, strict=True)))
-            return
+    def _add_columns(self, made: CreatedColumns) -> None:
+        """Queue a CreatedColumns' records: as ``_add_rows`` their rows (and those created
+        first, as ``_add_interleaved``), but written by column as they come (not made rows,
+        then columns again), ``created_rows`` at a time, the rest kept by column for the
+        next ones."""
+        table, columns = made.table, made.columns
         done = self.done
-        self.done += len(ids)
-        made = (range(done, self.done), ids, columns[1:])
+        if made.first:
+            given = self._add_first(made)
+        else:
+            ids = self._new_ids(table, list(columns[0]))
+            given = None if ids is None else (range(done, done + len(ids)), ids)
+        if given is None:  # a record created twice, or coming back with its id: the rows' way
+            self._add_as_rows(made)
+            return
+        self.done = done + len(columns[0]) + len(made.first)
         batch = self.pending.get(table)
+        ready: _Made = (*given, columns[1:])
         if batch is not None and batch.made is not None:  # the rest of the last ones
             del self.pending[table]
-            made = _joined(batch.made, made)
+            ready = _joined(batch.made, ready)
         elif batch is not None:
             self._flush(table)  # a table's own changes keep their order
-        seqs, ids, values = made
+        seqs, ids, values = ready
         size, count = self.created_rows, len(ids)
         whole = count - count % size
         for start in range(0, whole, size):
@@ -803,6 +809,54 @@ class BulkWriter:
             self.pending[table] = _Batch(ChangeKind.CREATE, made=(
                 seqs[whole:], ids[whole:], [column[whole:] for column in values]))
         self._report_past(done)
+
+    def _add_first(self, made: CreatedColumns) -> tuple[Sequence[int], Sequence[int]] | None:
+        """The places in the run and the ids of a CreatedColumns' records whose ``first``
+        ones (of one other table) are given their ids and queued; None, and nothing done,
+        unless every placeholder of both is new and given once."""
+        table, placeholders = made.table, made.columns[0]
+        places = [at for at, _, _ in made.first]
+        parents = {parent for _, parent, _ in made.first}
+        rows = [row for _, _, row in made.first]
+        slots = {table: list(map(neg, placeholders)), **{
+            parent: [-row[0] for row in rows] for parent in parents}}
+        if len(slots) != 2:
+            return None  # the first ones of several tables, or of the table itself
+        for kind, taken in slots.items():
+            if min(taken) <= 0 or len(set(taken)) != len(taken) or any(map(
+                    self._placeholders(kind, max(taken) + 1).__getitem__, taken)):
+                return None
+        given = {kind: self._give_ids(kind, len(taken)) for kind, taken in slots.items()}
+        for kind, ids in given.items():
+            try:
+                deque(map(self.ids[kind].__setitem__, slots[kind], ids), maxlen=0)
+            except OverflowError:  # an id past what 4 bytes hold
+                deque(map(self._widened(kind).__setitem__, slots[kind], ids), maxlen=0)
+        done = self.done
+        # Each first one comes just before the record at its place; the records after it
+        # one place later in the run.
+        ends = [*places, len(placeholders)]
+        seqs = list(chain(range(done, done + ends[0]), *(
+            range(done + start + shift, done + stop + shift)
+            for shift, (start, stop) in enumerate(pairwise(ends), start=1))))
+        [parent] = parents
+        self._queue_created(parent, zip(map(add, places, range(done, done + len(places))),
+                                        given[parent], rows, strict=True))
+        return seqs, given[table]
+
+    def _add_as_rows(self, made: CreatedColumns) -> None:
+        """Queue a CreatedColumns' records as the CreatedRows they would have been."""
+        rows = list(zip(*made.columns, strict=True))
+        blocks, taken = [], 0
+        for at, parent, row in made.first:
+            if at > taken:
+                blocks.append(CreatedRows(made.table, rows[taken:at]))
+                taken = at
+            blocks.append(CreatedRows(parent, [row]))
+        blocks.append(CreatedRows(made.table, rows[taken:]))
+        if not self._add_interleaved(blocks):
+            for block in blocks:
+                self._add_rows(block.table, block.rows)
 
     def _add_interleaved(self, blocks: list[CreatedRows]) -> bool:
         """Queue many short CreatedRows of a few tables (rows each creating a session, then
