@@ -175,8 +175,8 @@ class Feeder:
 def _writes(rows: Rows, start: int, stop: int,
             ) -> list[Change | CreatedRows | CreatedColumns]:
     """What rows[start:stop] without errors write, as ``Plan.writes`` gives it, but the
-    records created one after the other taken as CreatedRows. ``plan.expanded`` inline:
-    this runs on every row."""
+    records created one after the other taken as CreatedRows (a column planner's as
+    CreatedColumns). ``plan.expanded`` inline: this runs on every row."""
     created = _created_only(rows, start, stop)
     if created is not None:
         return [*created]

@@ -636,7 +636,7 @@ class _Batch:
 
     kind: ChangeKind
     items: list[_Item] = field(default_factory=list)
-    made: _Made | None = None  # else records created by column (CreatedColumns'), no item
+    made: _Made | None = None  # records created by column (CreatedColumns'), for items
 
 
 class BulkWriter:
