@@ -785,7 +785,7 @@ class BulkWriter:
         if made.first:
             given = self._add_first(made)
         else:
-            ids = self._new_ids(table, list(columns[0]))
+            ids = self._new_ids(table, columns[0])
             given = None if ids is None else (range(done, done + len(ids)), ids)
         if given is None:  # a record created twice, or coming back with its id: the rows' way
             self._add_as_rows(made)
@@ -815,23 +815,16 @@ class BulkWriter:
         ones (of one other table) are given their ids and queued; None, and nothing done,
         unless every placeholder of both is new and given once."""
         table, placeholders = made.table, made.columns[0]
-        places = [at for at, _, _ in made.first]
         parents = {parent for _, parent, _ in made.first}
-        rows = [row for _, _, row in made.first]
-        slots = {table: list(map(neg, placeholders)), **{
-            parent: [-row[0] for row in rows] for parent in parents}}
-        if len(slots) != 2:
+        if len(parents) != 1 or table in parents:
             return None  # the first ones of several tables, or of the table itself
-        for kind, taken in slots.items():
-            if min(taken) <= 0 or len(set(taken)) != len(taken) or any(map(
-                    self._placeholders(kind, max(taken) + 1).__getitem__, taken)):
-                return None
-        given = {kind: self._give_ids(kind, len(taken)) for kind, taken in slots.items()}
-        for kind, ids in given.items():
-            try:
-                deque(map(self.ids[kind].__setitem__, slots[kind], ids), maxlen=0)
-            except OverflowError:  # an id past what 4 bytes hold
-                deque(map(self._widened(kind).__setitem__, slots[kind], ids), maxlen=0)
+        [parent] = parents
+        places = [at for at, _, _ in made.first]
+        rows = [row for _, _, row in made.first]
+        slots = {table: list(map(neg, placeholders)), parent: [-row[0] for row in rows]}
+        if not all(self._all_new(kind, taken) for kind, taken in slots.items()):
+            return None
+        given = {kind: self._give_slots(kind, taken) for kind, taken in slots.items()}
         done = self.done
         # Each first one comes just before the record at its place; the records after it
         # one place later in the run.
@@ -839,7 +832,6 @@ class BulkWriter:
         seqs = list(chain(range(done, done + ends[0]), *(
             range(done + start + shift, done + stop + shift)
             for shift, (start, stop) in enumerate(pairwise(ends), start=1))))
-        [parent] = parents
         self._queue_created(parent, zip(map(add, places, range(done, done + len(places))),
                                         given[parent], rows, strict=True))
         return seqs, given[table]
@@ -876,21 +868,14 @@ class BulkWriter:
             mine = list(map(table.__eq__, tables))
             rows = list(chain.from_iterable(compress(parts, mine)))
             slots = list(map(neg, map(itemgetter(0), rows)))
-            if min(slots) <= 0 or len(set(slots)) != len(slots):
-                return False  # a record coming back with its id, or one created twice
-            placeholders = self._placeholders(table, max(slots) + 1)
-            if any(map(placeholders.__getitem__, slots)):
-                return False  # created twice: said by add
+            if not self._all_new(table, slots):
+                return False
             seqs = chain.from_iterable(map(range, compress(starts, mine),
                                            compress(starts[1:], mine)))
             queued.append((table, slots, seqs, rows))
         given = []
         for table, slots, seqs, rows in queued:  # every id first: a batch written while the
-            ids = self._give_ids(table, len(rows))  # run is queued may refer to any of them
-            try:
-                deque(map(self.ids[table].__setitem__, slots, ids), maxlen=0)
-            except OverflowError:  # an id past what 4 bytes hold
-                deque(map(self._widened(table).__setitem__, slots, ids), maxlen=0)
+            ids = self._give_slots(table, slots)  # run is queued may refer to any of them
             given.append((table, zip(seqs, ids, rows, strict=True)))
         for table, items in given:
             self._queue_created(table, items)
@@ -925,12 +910,14 @@ class BulkWriter:
                 break
             batch = self.pending[table] = _Batch(ChangeKind.CREATE, rest)
 
-    def _new_ids(self, table: Table, placeholders_given: list[int]) -> range | None:
+    def _new_ids(self, table: Table, placeholders_given: Sequence[int]) -> range | None:
         """The ids records created one after the other get, when their placeholders follow
-        each other (the planner numbers its creations so); None otherwise."""
+        each other (the planner numbers its creations so); None otherwise. A range of them
+        (a column planner's) follows if its ends do."""
         first, count = -placeholders_given[0], len(placeholders_given)
         if (first <= 0 or -placeholders_given[-1] != first + count - 1
-                or placeholders_given != list(range(-first, -first - count, -1))):
+                or (type(placeholders_given) is not range
+                    and placeholders_given != list(range(-first, -first - count, -1)))):
             return None
         placeholders = self._placeholders(table, first + count)
         if any(placeholders[first:first + count]):
@@ -940,6 +927,23 @@ class BulkWriter:
             placeholders[first:first + count] = array(placeholders.typecode, ids)
         except OverflowError:  # an id past what 4 bytes hold
             self._widened(table)[first:first + count] = array("q", ids)
+        return ids
+
+    def _all_new(self, table: Table, slots: list[int]) -> bool:
+        """Whether placeholders (``slots``: each negated) are each new to this run and given
+        once: not so for a record coming back with its id, or one created twice (said by
+        add)."""
+        return (min(slots) > 0 and len(set(slots)) == len(slots)
+                and not any(map(self._placeholders(table, max(slots) + 1).__getitem__, slots)))
+
+    def _give_slots(self, table: Table, slots: list[int]) -> range:
+        """The next ids of ``table``, given to the placeholders ``slots`` (each negated) in
+        order."""
+        ids = self._give_ids(table, len(slots))
+        try:
+            deque(map(self.ids[table].__setitem__, slots, ids), maxlen=0)
+        except OverflowError:  # an id past what 4 bytes hold
+            deque(map(self._widened(table).__setitem__, slots, ids), maxlen=0)
         return ids
 
     def _give_ids(self, table: Table, count: int) -> range:
