@@ -6,6 +6,7 @@ asked of it (per row, or at some rows) is worked out from the file's column when
 from __future__ import annotations
 
 import sys
+from collections import deque
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from types import ModuleType
@@ -14,7 +15,7 @@ from typing import Any
 from importer_gui.core.actions.base import FieldReader, RowContext, _readers, read_values
 from importer_gui.core.binding import BoundAction, BoundField, KeyText
 from importer_gui.core.cells import Cell
-from importer_gui.core.columns.frame import SPACES, Frame, listed, parts
+from importer_gui.core.columns.frame import PART, SPACES, Frame, listed, parts
 from importer_gui.core.overlay import Overlay
 
 
@@ -107,6 +108,43 @@ class FieldColumn:
         if self._text is None:  # not trimmed whole: only the rows asked for are
             return listed(_trim(self.cells if places is None else self.cells.gather(places)))
         return listed(self._text if places is None else self._text.gather(places))
+
+
+class FieldAt:
+    """A field's values at some rows taken from the first a part at a time (``take``), as
+    rows.UsedUp takes a list's: the rows' cells (or their places among the field's values)
+    held as polars holds them, in a fraction of the memory of Python's values, each part
+    made Python's only when asked for (a commit writes the first while the rest are made),
+    and each PART of rows let go of once taken."""
+
+    __slots__ = ("_parts", "_values")
+
+    def __init__(self, field: FieldColumn, places: Any) -> None:
+        self._values = None if field.codes is None else field.values
+        self._parts = deque(_gathered(field, places.slice(first, PART))
+                            for first in range(0, places.len(), PART))
+
+    def take(self, count: int) -> list[Any]:
+        """The values at the next ``count`` rows."""
+        taken: list[Any] = []
+        while len(taken) < count and self._parts:
+            head = self._parts.popleft()
+            wanted = count - len(taken)
+            if head.len() > wanted:
+                self._parts.appendleft(head.slice(wanted))
+                head = head.slice(0, wanted)
+            taken.extend(head.to_list())
+        values = self._values
+        return taken if values is None else list(map(values.__getitem__, taken))
+
+
+def _gathered(field: FieldColumn, places: Any) -> Any:
+    """The field's trimmed cells at ``places`` (its places among its values, for a field
+    read cell by cell)."""
+    if field.codes is not None:
+        return field.codes.gather(places)
+    text = field._text
+    return _trim(field.cells.gather(places)) if text is None else text.gather(places)
 
 
 def _trim(cells: Any) -> Any:

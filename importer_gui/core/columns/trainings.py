@@ -34,12 +34,11 @@ from importer_gui.core.binding import BoundAction
 from importer_gui.core.catalogue import messages as msg
 from importer_gui.core.columns import engine
 from importer_gui.core.columns.codes import every_cell
-from importer_gui.core.columns.fields import FieldColumn, read_fields
+from importer_gui.core.columns.fields import FieldAt, FieldColumn, read_fields
 from importer_gui.core.columns.finders import trainings_by
 from importer_gui.core.columns.frame import Frame, listed
 from importer_gui.core.columns.progress import progress
 from importer_gui.core.columns.rows import (
-    UsedUp,
     cells_at,
     file_in_parts,
     flagged,
@@ -84,7 +83,9 @@ class _Decided:
     unchanged: Any  # rows finding a stored course they leave as it is
     unchanged_ids: Any  # the course each of those finds
     creating: Any  # rows creating a course, in order
-    columns: dict[str, list[Any]]  # per store column, each new course's value
+    # Per store column, the new courses' values: gathered here (where polars may still
+    # refuse), made Python's a part at a time as the courses are made.
+    columns: dict[str, FieldAt]
 
 
 def plan(pl: ModuleType, frame: Frame, action: BoundAction, overlay: Overlay,
@@ -149,8 +150,8 @@ def _decide(pl: ModuleType, frame: Frame, action: BoundAction,
     creating = (new & titled).arg_true()
     return _Decided(height, read_issues, listed((new & ~titled).arg_true()),
                     stored, stored_ids, creating,
-                    {_CODE_COLUMN: code.at(creating),
-                     **{column: fields[field].at(creating) for field, column in given}})
+                    {_CODE_COLUMN: FieldAt(code, creating),
+                     **{column: FieldAt(fields[field], creating) for field, column in given}})
 
 
 def _given(fields: dict[str, FieldColumn], name: str, reach: Any) -> bool:
@@ -334,12 +335,11 @@ def _write(decided: _Decided, action: BoundAction, overlay: Overlay, imp_plan: I
     creating = numbers(decided.creating)  # used up as the courses are made
     hold_made(imp_plan, overlay, (start, len(creating)))
     ids = range(start, start - len(creating), -1)
-    values = {column: UsedUp(given) for column, given in decided.columns.items()}
 
     def make(part: range) -> list[Any]:
         nonlocal ids
         rows = taken_below(creating, part.stop)
-        columns = _course_columns(values, ids[:len(rows)])
+        columns = _course_columns(decided.columns, ids[:len(rows)])
         ids = ids[len(rows):]
         records = list(map(RECORD_TYPES[Table.TRAINING], *columns))
         overlay.add_records(Table.TRAINING, records)
@@ -362,7 +362,7 @@ def _set_by(pl: ModuleType, decided: _Decided, start: int) -> array[int]:
         return numbers(ids, "q")
 
 
-def _course_columns(given: dict[str, UsedUp], ids: range) -> list[Any]:
+def _course_columns(given: dict[str, FieldAt], ids: range) -> list[Any]:
     """The next new courses by column, as MadeColumns holds them: the ids the row
     planner's create() gives them (``ids``), then each column the row's value, else the
     column's default; a GUID made when written (no row gives one). Their values are taken
