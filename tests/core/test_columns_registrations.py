@@ -21,7 +21,7 @@ import pytest
 
 from importer_gui.core import columns, config_xml, pipeline
 from importer_gui.core.cells import Cell, Garbled, Unreadable
-from importer_gui.core.columns import rows
+from importer_gui.core.columns import frame, rows
 from importer_gui.core.plan import KeptCells, Plan
 from importer_gui.core.records import record_values
 from importer_gui.core.revert import commit_revert, plan_revert
@@ -307,8 +307,10 @@ def test_plain_files_are_planned_by_columns(case: Case, tmp_path: Path,
 def test_both_commits_and_their_reverts_leave_the_same_store(
         name: str, part: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         caplog: pytest.LogCaptureFixture) -> None:
-    # In parts: the rows go to the write a few at a time as they are filed.
+    # In parts: the rows go to the write a few at a time as they are filed, each part's
+    # values taken across the registrations' held columns' own smaller parts.
     monkeypatch.setattr(rows, "PART", part)
+    monkeypatch.setattr(frame, "PART", max(part // 2, 1))
     caplog.set_level(logging.INFO, logger="importer_gui.core.feeding")
     case = next(case for case in CASES if case.name == name)
     prepared = prepare(case, tmp_path)

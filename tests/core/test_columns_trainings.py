@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 
 from importer_gui.core import columns, config_xml, pipeline
-from importer_gui.core.columns import fields, rows
+from importer_gui.core.columns import frame, rows
 from importer_gui.core.issues import Outcome
 from importer_gui.core.plan import KeptCells, Plan
 from importer_gui.core.planner import recheck_row
@@ -310,7 +310,7 @@ def test_both_commits_and_their_reverts_leave_the_same_store(
     # In parts: the rows go to the write a few at a time as they are filed, each part's
     # values taken across the new courses' held columns' own smaller parts.
     monkeypatch.setattr(rows, "PART", part)
-    monkeypatch.setattr(fields, "PART", max(part // 2, 1))
+    monkeypatch.setattr(frame, "PART", max(part // 2, 1))
     caplog.set_level(logging.INFO, logger="importer_gui.core.feeding")
     case = next(case for case in CASES if case.name == name)
     config, seed = prepare(case, tmp_path)

@@ -6,7 +6,6 @@ asked of it (per row, or at some rows) is worked out from the file's column when
 from __future__ import annotations
 
 import sys
-from collections import deque
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from types import ModuleType
@@ -15,7 +14,14 @@ from typing import Any
 from importer_gui.core.actions.base import FieldReader, RowContext, _readers, read_values
 from importer_gui.core.binding import BoundAction, BoundField, KeyText
 from importer_gui.core.cells import Cell
-from importer_gui.core.columns.frame import PART, SPACES, Frame, listed, parts
+from importer_gui.core.columns.frame import (
+    SPACES,
+    Frame,
+    TakenParts,
+    chunks,
+    listed,
+    parts,
+)
 from importer_gui.core.overlay import Overlay
 
 
@@ -92,7 +98,7 @@ class FieldColumn:
         """The field's values in the rows at ``places`` as a polars Series of text (null
         where a row has none); TypeError when a value is not a text."""
         if self.codes is None:
-            return self._trimmed().gather(places)
+            return self._gathered(places)
         pl = self.pl
         return pl.Series(self.values, dtype=pl.String).gather(self.codes.gather(places))
 
@@ -105,46 +111,25 @@ class FieldColumn:
             for part in parts(codes):  # never a million ints at once (frame.PART)
                 values.extend(map(self.values.__getitem__, part))
             return values
-        if self._text is None:  # not trimmed whole: only the rows asked for are
-            return listed(_trim(self.cells if places is None else self.cells.gather(places)))
-        return listed(self._text if places is None else self._text.gather(places))
+        if places is not None:
+            return listed(self._gathered(places))
+        return listed(_trim(self.cells) if self._text is None else self._text)
 
+    def taken_at(self, places: Any) -> TakenParts:
+        """The field's values in the rows at ``places`` (as ``at``), taken a part at a time:
+        gathered now, a PART of rows a chunk, made Python's as each part is taken."""
+        gathered = map(self._gathered, chunks(places))
+        if self.codes is None:
+            return TakenParts(gathered)
+        return TakenParts(gathered, self.values.__getitem__)
 
-class FieldAt:
-    """A field's values at some rows taken from the first a part at a time (``take``), as
-    rows.UsedUp takes a list's: the rows' cells (or their places among the field's values)
-    held as polars holds them, in a fraction of the memory of Python's values, each part
-    made Python's only when asked for (a commit writes the first while the rest are made),
-    and each PART of rows let go of once taken."""
-
-    __slots__ = ("_parts", "_values")
-
-    def __init__(self, field: FieldColumn, places: Any) -> None:
-        self._values = None if field.codes is None else field.values
-        self._parts = deque(_gathered(field, places.slice(first, PART))
-                            for first in range(0, places.len(), PART))
-
-    def take(self, count: int) -> list[Any]:
-        """The values at the next ``count`` rows."""
-        taken: list[Any] = []
-        while len(taken) < count and self._parts:
-            head = self._parts.popleft()
-            wanted = count - len(taken)
-            if head.len() > wanted:
-                self._parts.appendleft(head.slice(wanted))
-                head = head.slice(0, wanted)
-            taken.extend(head.to_list())
-        values = self._values
-        return taken if values is None else list(map(values.__getitem__, taken))
-
-
-def _gathered(field: FieldColumn, places: Any) -> Any:
-    """The field's trimmed cells at ``places`` (its places among its values, for a field
-    read cell by cell)."""
-    if field.codes is not None:
-        return field.codes.gather(places)
-    text = field._text
-    return _trim(field.cells.gather(places)) if text is None else text.gather(places)
+    def _gathered(self, places: Any) -> Any:
+        """The field's trimmed cells at ``places`` (its places among its values, for a field
+        read cell by cell); where the column is not trimmed whole, only those rows are."""
+        if self.codes is not None:
+            return self.codes.gather(places)
+        text = self._text
+        return _trim(self.cells.gather(places)) if text is None else text.gather(places)
 
 
 def _trim(cells: Any) -> Any:

@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import codecs
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,8 +68,17 @@ class Frame:
 
 def parts(column: Any) -> Iterator[list[Any]]:
     """A column's values as Python's, PART of them at a time."""
-    for start in range(0, column.len(), PART):
-        yield column.slice(start, PART).to_list()
+    for chunk in chunks(column):
+        yield chunk.to_list()
+
+
+def chunks(column: Any, *, copied: bool = False) -> Iterator[Any]:
+    """A column (a polars Series) in slices of PART values; ``copied``: each a copy, so that
+    the column's memory goes as they do (a slice holds all of it)."""
+    height = column.len()
+    for start in range(0, height, PART):
+        yield (column.gather(range(start, min(start + PART, height))) if copied
+               else column.slice(start, PART))
 
 
 def listed(column: Any) -> list[Any]:
@@ -78,6 +88,33 @@ def listed(column: Any) -> list[Any]:
     for part in parts(column):
         values.extend(part)
     return values
+
+
+class TakenParts:
+    """A column's values taken from the first a part at a time (``take``), as rows.UsedUp
+    takes a list's: held as polars holds them, in a fraction of the memory of Python's
+    values, in chunks each let go of once taken; made Python's (each looked up in
+    ``lookup`` where one is given) only as asked for, so that a commit writes the first
+    part while the rest are made."""
+
+    __slots__ = ("_chunks", "_lookup")
+
+    def __init__(self, chunks: Iterable[Any],
+                 lookup: Callable[[Any], Any] | None = None) -> None:
+        self._chunks, self._lookup = deque(chunks), lookup
+
+    def take(self, count: int) -> list[Any]:
+        """The next ``count`` values."""
+        taken: list[Any] = []
+        chunks = self._chunks
+        while len(taken) < count and chunks:
+            head = chunks.popleft()
+            wanted = count - len(taken)
+            if head.len() > wanted:
+                chunks.appendleft(head.slice(wanted))
+                head = head.slice(0, wanted)
+            taken.extend(head.to_list())
+        return taken if self._lookup is None else list(map(self._lookup, taken))
 
 
 def read_plain(pl: ModuleType, table: Table) -> Frame | None:

@@ -39,10 +39,9 @@ from importer_gui.core.columns import engine
 from importer_gui.core.columns.codes import every_cell
 from importer_gui.core.columns.fields import FieldColumn, Keys, read_fields
 from importer_gui.core.columns.finders import learners_by, trainings_by
-from importer_gui.core.columns.frame import PART, Frame, listed
+from importer_gui.core.columns.frame import Frame, TakenParts, chunks, listed
 from importer_gui.core.columns.progress import progress
 from importer_gui.core.columns.rows import (
-    UsedUp,
     cells_at,
     file_in_parts,
     flagged,
@@ -103,7 +102,7 @@ def plan(pl: ModuleType, frame: Frame, action: BoundAction, overlay: Overlay,
         if not engine.refused(pl, exc):
             raise
         return False
-    if decided is None or not _guids_free(decided.guids, overlay):
+    if decided is None:
         return False
     done(0.7)
     _write(decided, setup, action, overlay, imp_plan, frame, filed)
@@ -113,20 +112,20 @@ def plan(pl: ModuleType, frame: Frame, action: BoundAction, overlay: Overlay,
 
 @dataclass
 class _Decided:
-    """What the columns decided, as plain lists: the rows in error (and why), the rows
-    already registered, and the rows that register (with what their records hold: used up
-    as their records are made)."""
+    """What the columns decided: the rows in error (and why), the rows already registered,
+    and the rows that register (with what their records hold, taken a part at a time as
+    their records are made)."""
 
     height: int
     errors: list[tuple[int, int]]  # (row, why)
     read_issues: dict[int, list[Issue]]
     known: Sequence[int]
     rows: Sequence[int]  # the rows that register, in order
-    ids: list[int]  # each one's registration id
-    learners: list[int]
-    sessions: list[int]
-    guids: list[Any]
-    dates: list[Any]
+    ids: TakenParts  # each one's registration id
+    learners: TakenParts
+    sessions: TakenParts
+    guids: TakenParts
+    dates: TakenParts
     makers: list[tuple[int, int, int]]  # (row, new session's id, its course's id)
     session_values: dict[str, list[Any]]  # per maker, the values of its session's fields
     cells: list[tuple[str, ...]]  # each row's cells, where the plan keeps them
@@ -159,7 +158,10 @@ def _decide(pl: ModuleType, frame: Frame, action: BoundAction, setup: _Setup,
     if work is None:
         return None
     creating = _creating(pl, work, overlay.next_placeholder())
-    places = numbers(creating.get_column("row"))
+    registering = creating.get_column("row")
+    if not _guids_free(pl, guids, registering, overlay):
+        return None
+    places = numbers(registering)
     if kept is KeptCells.ALL:
         cells = every_cell(pl, frame)
     elif kept is KeptCells.ISSUES:  # the rows in error or warned about, and those that may be
@@ -171,18 +173,20 @@ def _decide(pl: ModuleType, frame: Frame, action: BoundAction, setup: _Setup,
         frame.height,
         list(work.filter(~pl.col("reach")).select("row", "error").iter_rows()), read_issues,
         numbers(work.filter(pl.col("known")).get_column("row")), places,
-        listed(creating.get_column("id")),
-        _shared(numbers(creating.get_column("learner")), overlay.tables[Table.LEARNER]),
-        _shared(numbers(creating.get_column("session")), overlay.tables[Table.SESSION]),
-        _at(guids, creating.get_column("row")), _at(dates, creating.get_column("row")),
+        TakenParts(chunks(creating.get_column("id"), copied=True)),
+        _shared(creating.get_column("learner"), overlay.tables[Table.LEARNER]),
+        _shared(creating.get_column("session"), overlay.tables[Table.SESSION]),
+        _at(pl, guids, registering), _at(pl, dates, registering),
         list(makers.select("row", "session_id", "training").iter_rows()),
         {field: _values(makers.get_column(name), keys[name]) for name, field in _KEYED},
         cells)
 
 
-def _at(field: FieldColumn | None, places: Any) -> list[Any]:
+def _at(pl: ModuleType, field: FieldColumn | None, places: Any) -> TakenParts:
     """The field's values at the rows ``places`` (None everywhere without the field)."""
-    return [None] * places.len() if field is None else field.at(places)
+    if field is None:
+        return TakenParts([pl.repeat(None, places.len(), dtype=pl.Null, eager=True)])
+    return field.taken_at(places)
 
 
 def _values(keyed: Any, keys: Keys) -> list[Any]:
@@ -398,25 +402,41 @@ def _column(pl: ModuleType, values: list[Any], codes: Any) -> Any:
     return pl.Series(values, dtype=pl.Int64).gather(pl.Series(codes, dtype=pl.UInt32))
 
 
-def _guids_free(guids: list[Any], overlay: Overlay) -> bool:
-    """Whether every GUID a new registration gives is its own (a taken one is an error
-    after the row's session is made: the row planner's)."""
-    given = [guid for guid in guids if guid is not None]
-    seen: set[Any] = set()
-    for start in range(0, len(given), PART):  # a part at a time: the GIL changes hands
-        seen.update(given[start:start + PART])
-    if len(seen) != len(given):
-        return False
-    if not given:
+def _guids_free(pl: ModuleType, field: FieldColumn | None, rows: Any,
+                overlay: Overlay) -> bool:
+    """Whether every GUID a new registration (the rows at ``rows``) gives is its own (a
+    taken one is an error after the row's session is made: the row planner's)."""
+    if field is None:
         return True
+    try:
+        given = field.texts_at(rows).drop_nulls()
+    except TypeError:  # a value that is no text: Python tells them apart
+        return _values_free(field.at(rows), overlay)
+    if given.n_unique() != given.len():
+        return False
+    if not given.len():
+        return True
+    taken = _stored_guids(overlay)
+    try:
+        return not bool(given.is_in(pl.Series(taken, dtype=pl.String).implode()).any())
+    except TypeError:  # a stored GUID that is no text
+        return set(taken).isdisjoint(listed(given))
+
+
+def _values_free(guids: list[Any], overlay: Overlay) -> bool:
+    """_guids_free of GUIDs read as Python's values."""
+    given = [guid for guid in guids if guid is not None]
+    seen = set(given)
+    return len(seen) == len(given) and seen.isdisjoint(_stored_guids(overlay))
+
+
+def _stored_guids(overlay: Overlay) -> list[Any]:
+    """Every GUID the overlay's registrations hold."""
     columns = overlay.stored(Table.REGISTRATION)
     if columns is not None:  # the store's columns, no record made
-        return seen.isdisjoint(columns.values(_GUID_COLUMN))
-    stored = overlay.tables[Table.REGISTRATION]
-    if not stored:
-        return True
-    taken = {getattr(record, _GUID_COLUMN) for record in stored.values()}
-    return taken.isdisjoint(given)
+        return list(columns.values(_GUID_COLUMN))
+    return [getattr(record, _GUID_COLUMN) for record in
+            overlay.tables[Table.REGISTRATION].values()]
 
 
 def _write(decided: _Decided, setup: _Setup, action: BoundAction, overlay: Overlay,
@@ -446,9 +466,9 @@ def _write(decided: _Decided, setup: _Setup, action: BoundAction, overlay: Overl
             if not results[row][0].issues:
                 decided.cells[row] = ()
     hold_made(imp_plan, overlay, (start, len(decided.rows) + len(sessions)))
-    given = {"id": UsedUp(decided.ids), "learner_id": UsedUp(decided.learners),
-             "session_id": UsedUp(decided.sessions), _GUID_COLUMN: UsedUp(decided.guids),
-             _DATE_COLUMN: UsedUp(decided.dates)}
+    given = {"id": decided.ids, "learner_id": decided.learners,
+             "session_id": decided.sessions, _GUID_COLUMN: decided.guids,
+             _DATE_COLUMN: decided.dates}
 
     def make(part: range) -> list[Any]:
         changes, imp_plan.rows.made = _make_registrations(decided, given, part, sessions,
@@ -526,7 +546,7 @@ def _warn_near_titles(decided: _Decided, records: list[Any], overlay: Overlay,
                     near=found))])
 
 
-def _make_registrations(decided: _Decided, given: dict[str, UsedUp], part: range,
+def _make_registrations(decided: _Decided, given: dict[str, TakenParts], part: range,
                         sessions: dict[int, Any], overlay: Overlay,
                         ) -> tuple[list[Any], MadeColumns]:
     """The changes of the rows ``part``: the new registrations, a row each, held as records
@@ -550,17 +570,12 @@ def _make_registrations(decided: _Decided, given: dict[str, UsedUp], part: range
     return changes, MadeColumns(Table.REGISTRATION, rows, columns, first)
 
 
-def _shared(ids: Sequence[int], records: dict[int, Any]) -> list[int]:
-    """The ids, each the very int its record holds where it has one (a million rows then
-    hold references, not a million ints of their own)."""
-    distinct: set[int] = set()
-    for start in range(0, len(ids), PART):
-        distinct.update(ids[start:start + PART])
+def _shared(ids: Any, records: dict[int, Any]) -> TakenParts:
+    """The ids (a polars Series), taken a part at a time, each the very int its record
+    holds where it has one (a million rows then hold references, not a million ints of
+    their own)."""
     held: dict[int, int] = {}
-    for record_id in distinct:
+    for record_id in listed(ids.unique()):
         record = records.get(record_id)
         held[record_id] = record_id if record is None else record.id
-    shared: list[int] = []
-    for start in range(0, len(ids), PART):  # a part at a time: the GIL changes hands
-        shared.extend(map(held.__getitem__, ids[start:start + PART]))
-    return shared
+    return TakenParts(chunks(ids, copied=True), held.__getitem__)

@@ -34,9 +34,9 @@ from importer_gui.core.binding import BoundAction
 from importer_gui.core.catalogue import messages as msg
 from importer_gui.core.columns import engine
 from importer_gui.core.columns.codes import every_cell
-from importer_gui.core.columns.fields import FieldAt, FieldColumn, read_fields
+from importer_gui.core.columns.fields import FieldColumn, read_fields
 from importer_gui.core.columns.finders import trainings_by
-from importer_gui.core.columns.frame import Frame, listed
+from importer_gui.core.columns.frame import Frame, TakenParts, listed
 from importer_gui.core.columns.progress import progress
 from importer_gui.core.columns.rows import (
     cells_at,
@@ -85,7 +85,7 @@ class _Decided:
     creating: Any  # rows creating a course, in order
     # Per store column, the new courses' values: gathered here (where polars may still
     # refuse), made Python's a part at a time as the courses are made.
-    columns: dict[str, FieldAt]
+    columns: dict[str, TakenParts]
 
 
 def plan(pl: ModuleType, frame: Frame, action: BoundAction, overlay: Overlay,
@@ -150,8 +150,8 @@ def _decide(pl: ModuleType, frame: Frame, action: BoundAction,
     creating = (new & titled).arg_true()
     return _Decided(height, read_issues, listed((new & ~titled).arg_true()),
                     stored, stored_ids, creating,
-                    {_CODE_COLUMN: FieldAt(code, creating),
-                     **{column: FieldAt(fields[field], creating) for field, column in given}})
+                    {_CODE_COLUMN: code.taken_at(creating),
+                     **{column: fields[field].taken_at(creating) for field, column in given}})
 
 
 def _given(fields: dict[str, FieldColumn], name: str, reach: Any) -> bool:
@@ -362,7 +362,7 @@ def _set_by(pl: ModuleType, decided: _Decided, start: int) -> array[int]:
         return numbers(ids, "q")
 
 
-def _course_columns(given: dict[str, FieldAt], ids: range) -> list[Any]:
+def _course_columns(given: dict[str, TakenParts], ids: range) -> list[Any]:
     """The next new courses by column, as MadeColumns holds them: the ids the row
     planner's create() gives them (``ids``), then each column the row's value, else the
     column's default; a GUID made when written (no row gives one). Their values are taken
