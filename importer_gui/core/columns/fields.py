@@ -98,7 +98,7 @@ class FieldColumn:
         """The field's values in the rows at ``places`` as a polars Series of text (null
         where a row has none); TypeError when a value is not a text."""
         if self.codes is None:
-            return self._gathered(places)
+            return self._trimmed().gather(places)
         pl = self.pl
         return pl.Series(self.values, dtype=pl.String).gather(self.codes.gather(places))
 
