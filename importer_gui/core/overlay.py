@@ -493,6 +493,11 @@ def _each(groups: dict[Hashable, Any], values: list[Hashable],
     return found
 
 
+def index_keys(keys: list[Hashable]) -> list[Hashable]:
+    """Records' keys as an index files them (_Index): each text in NFC where one is not."""
+    return keys if _in_nfc(keys) else list(map(_nfc, keys))
+
+
 def _in_nfc(keys: Collection[Hashable]) -> bool:
     """Whether every text in these keys (alone, or in a tuple) is in NFC."""
     kinds = set(map(type, keys))

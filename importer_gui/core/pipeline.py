@@ -368,9 +368,9 @@ def opened_in_background(config: ImportConfig, files: Sequence[Path],
 
 
 # The tables a check loads as columns, their records made only when something asks for them
-# as records (stored_columns.py): a store's million registrations or training courses, which
-# the column planners read as columns alone.
-AS_COLUMNS = frozenset({Table.REGISTRATION, Table.TRAINING})
+# as records (stored_columns.py): a store's million registrations or training courses, and
+# the learners registrations find, which the column planners read as columns alone.
+AS_COLUMNS = frozenset({Table.LEARNER, Table.REGISTRATION, Table.TRAINING})
 
 
 def tables_needed(config: ImportConfig) -> set[Table]:

@@ -74,6 +74,32 @@ class _Coded:
         return map(self.values.__getitem__, self.codes[start:end])
 
 
+class _Decoded:
+    """A column of JSON values (a learner's custom fields, mostly none), each record's as
+    stored (a text, or what the driver decoded: not one a dict tells apart), read back by
+    the store's reader when asked for: two records never share a decoded text."""
+
+    __slots__ = ("_read", "stored")
+
+    def __init__(self) -> None:
+        self.stored: list[Any] = []
+        self._read: Reader | None = None
+
+    def extend(self, stored: Sequence[Any], read: Reader | None) -> None:
+        """Add the values of a batch of records, as stored."""
+        self._read = read
+        self.stored.extend(stored)
+
+    def loaded(self) -> None:
+        """Every record is in."""
+
+    def part(self, _number: int, start: int, end: int) -> Iterable[Any]:
+        """The values of records ``start`` to ``end``, each read back."""
+        held, read = self.stored[start:end], self._read
+        return held if read is None else [None if value is None else read(value)
+                                          for value in held]
+
+
 class _Texts:
     """A column of texts that are each a record's own (a GUID, a title): each batch's texts
     in one text, apart by SEPARATOR, and which are missing. A batch where a text holds the
@@ -109,6 +135,15 @@ class _Texts:
         return texts
 
 
+def _held_as(column: schema.Column) -> _Coded | _Texts | _Decoded:
+    """How a column is held: texts each record has its own (a GUID, a code, a title) end to
+    end, JSON values by their texts, the rest by their distinct values (told apart by a
+    dict)."""
+    if column.type is Type.TEXT and (column.unique or not (column.null or column.repeats)):
+        return _Texts()
+    return _Decoded() if column.type is Type.JSON else _Coded()
+
+
 class StoredColumns:
     """The stored records of one table as columns, in the order of their ids."""
 
@@ -116,13 +151,8 @@ class StoredColumns:
         self.table = table
         self.ids = array("q")
         self._starts = array("q")  # each batch's first record
-        # A column's distinct values are told apart by a dict: none may be a JSON's.
-        assert all(c.type is not Type.JSON for c in schema.columns(table)), table
-        # Texts each record has its own (a GUID, a code, a title) are held end to end.
-        own = {c.name for c in schema.columns(table)
-               if c.type is Type.TEXT and (c.unique or not (c.null or c.repeats))}
-        self._columns: dict[str, _Coded | _Texts] = {
-            name: _Texts() if name in own else _Coded() for name in schema.column_names(table)}
+        self._columns: dict[str, _Coded | _Texts | _Decoded] = {
+            c.name: _held_as(c) for c in schema.columns(table)}
 
     def __len__(self) -> int:
         return len(self.ids)

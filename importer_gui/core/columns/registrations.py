@@ -174,7 +174,7 @@ def _decide(pl: ModuleType, frame: Frame, action: BoundAction, setup: _Setup,
         list(work.filter(~pl.col("reach")).select("row", "error").iter_rows()), read_issues,
         numbers(work.filter(pl.col("known")).get_column("row")), places,
         TakenParts(chunks(creating.get_column("id"), copied=True)),
-        _shared(creating.get_column("learner"), overlay.tables[Table.LEARNER]),
+        _shared(creating.get_column("learner"), _records(overlay, Table.LEARNER)),
         _shared(creating.get_column("session"), overlay.tables[Table.SESSION]),
         _at(pl, guids, registering), _at(pl, dates, registering),
         list(makers.select("row", "session_id", "training").iter_rows()),
@@ -257,9 +257,13 @@ def _found(pl: ModuleType, setup: _Setup, fields: dict[str, FieldColumn], overla
 
 def _reactivates(learner: Any, overlay: Overlay) -> bool:
     """Whether a learner found is disabled (reactivated by a row: the row planner's)."""
+    found = listed(learner.drop_nulls().unique())
+    stored = overlay.stored(Table.LEARNER)
+    if stored is not None:  # the store's columns, no record made
+        validity = dict(zip(stored.ids, stored.values("validity"), strict=True))
+        return any(validity[learner_id] == DISABLED for learner_id in found)
     records = overlay.tables[Table.LEARNER]
-    return any(records[learner_id].validity == DISABLED
-               for learner_id in listed(learner.drop_nulls().unique()))
+    return any(records[learner_id].validity == DISABLED for learner_id in found)
 
 
 def _stored_sessions(pl: ModuleType, title: Keys, training: Any, error: Any,
@@ -570,10 +574,16 @@ def _make_registrations(decided: _Decided, given: dict[str, TakenParts], part: r
     return changes, MadeColumns(Table.REGISTRATION, rows, columns, first)
 
 
+def _records(overlay: Overlay, table: Table) -> dict[int, Any]:
+    """A table's records; none where it is held as the store's columns (not made records
+    for this)."""
+    return {} if overlay.stored(table) is not None else overlay.tables[table]
+
+
 def _shared(ids: Any, records: dict[int, Any]) -> TakenParts:
     """The ids (a polars Series), taken a part at a time, each the very int its record
-    holds where it has one (a million rows then hold references, not a million ints of
-    their own)."""
+    holds where it has one, else one int an id (a million rows then hold references, not a
+    million ints of their own)."""
     held: dict[int, int] = {}
     for record_id in listed(ids.unique()):
         record = records.get(record_id)
