@@ -76,9 +76,14 @@ def test_what_a_task_s_work_holds_is_let_go_of_on_its_worker(qtbot: QtBot) -> No
     seen: list[str] = []
     shown: list[object] = []
     held = Held(seen)
+    returned = threading.Event()
     runner = TaskRunner()
-    runner.run(lambda _monitor, _held=held: "done", shown.append)
+    # The work ends only once run() has returned and the test holds it no more: a caller
+    # holds its arguments until the call returns, and a work ending first would be let go
+    # of on the window's thread by whichever let go of it last.
+    runner.run(lambda _monitor, _held=held: returned.wait(10) and "done", shown.append)
     del held
+    returned.set()
     qtbot.waitUntil(lambda: shown == ["done"], timeout=10_000)
     assert QThreadPool.globalInstance().waitForDone(10_000)
     assert seen != [] and seen != [threading.main_thread().name]
