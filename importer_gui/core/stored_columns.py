@@ -77,7 +77,7 @@ class _Coded:
 class _Decoded:
     """A column of JSON values (a learner's custom fields, mostly none), each record's as
     stored (a text, or what the driver decoded: not one a dict tells apart), read back by
-    the store's reader when asked for: two records never share a decoded text."""
+    the store's reader when asked for (a text decoded anew each time)."""
 
     __slots__ = ("_read", "stored")
 
@@ -137,7 +137,7 @@ class _Texts:
 
 def _held_as(column: schema.Column) -> _Coded | _Texts | _Decoded:
     """How a column is held: texts each record has its own (a GUID, a code, a title) end to
-    end, JSON values by their texts, the rest by their distinct values (told apart by a
+    end, JSON values each as stored, the rest by their distinct values (told apart by a
     dict)."""
     if column.type is Type.TEXT and (column.unique or not (column.null or column.repeats)):
         return _Texts()
