@@ -420,11 +420,11 @@ def _guids_free(pl: ModuleType, field: FieldColumn | None, rows: Any,
         return False
     if not given.len():
         return True
-    taken = _stored_guids(overlay)
     try:
-        return not bool(given.is_in(pl.Series(taken, dtype=pl.String).implode()).any())
+        taken = pl.Series(_stored_guids(overlay), dtype=pl.String)
     except TypeError:  # a stored GUID that is no text
-        return set(taken).isdisjoint(listed(given))
+        return _values_free(listed(given), overlay)
+    return not bool(given.is_in(taken.implode()).any())
 
 
 def _values_free(guids: list[Any], overlay: Overlay) -> bool:
