@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from itertools import filterfalse
 from typing import Any
 
@@ -30,6 +31,27 @@ _LARGEST = {"B": 1 << 8, "H": 1 << 16, "I": 1 << 32}
 _NULL_ONLY = [None]  # the distinct values of a column that holds NULLs alone
 
 
+@dataclass(frozen=True)
+class Joined:
+    """A batch's ``count`` texts of one column as the engine joined them, apart by
+    SEPARATOR (none of them NULL, none holding the separator)."""
+
+    text: str
+    count: int
+
+    def values(self) -> list[str]:
+        """Each record's text."""
+        return self.text.split(SEPARATOR)
+
+
+Stored = Sequence[Any] | Joined  # a batch's values of one column, as stored
+
+
+def _each(stored: Stored) -> Sequence[Any]:
+    """A batch's values, one a record."""
+    return stored.values() if isinstance(stored, Joined) else stored
+
+
 class _Coded:
     """A column as its distinct values (read back once each) and each record's code."""
 
@@ -40,8 +62,9 @@ class _Coded:
         self.values: list[Any] = []
         self._known: dict[Any, int] | None = {}  # stored value -> code, while loading
 
-    def extend(self, stored: Sequence[Any], read: Reader | None) -> None:
+    def extend(self, stored: Stored, read: Reader | None) -> None:
         """Add the values of a batch of records, as stored."""
+        stored = _each(stored)
         known, values = self._known, self.values
         assert known is not None, "a column is added to while it is loaded only"
         if values == _NULL_ONLY and stored.count(None) == len(stored):
@@ -85,10 +108,10 @@ class _Decoded:
         self.stored: list[Any] = []
         self._read: Reader | None = None
 
-    def extend(self, stored: Sequence[Any], read: Reader | None) -> None:
+    def extend(self, stored: Stored, read: Reader | None) -> None:
         """Add the values of a batch of records, as stored."""
         self._read = read
-        self.stored.extend(stored)
+        self.stored.extend(_each(stored))
 
     def loaded(self) -> None:
         """Every record is in."""
@@ -111,8 +134,12 @@ class _Texts:
         self.parts: list[str | list[str]] = []
         self.missing = bytearray()  # 1 for a record without one (NULL)
 
-    def extend(self, stored: Sequence[Any], _read: Reader | None) -> None:
+    def extend(self, stored: Stored, _read: Reader | None) -> None:
         """Add the texts of a batch of records, as stored."""
+        if isinstance(stored, Joined):  # held as the engine joined them
+            self.parts.append(stored.text)
+            self.missing.extend(bytes(stored.count))
+            return
         if stored.count(None):
             self.missing.extend(value is None for value in stored)
             stored = ["" if value is None else value for value in stored]
@@ -157,7 +184,7 @@ class StoredColumns:
     def __len__(self) -> int:
         return len(self.ids)
 
-    def add(self, columns: Sequence[Sequence[Any]], readers: dict[str, Reader]) -> None:
+    def add(self, columns: Sequence[Stored], readers: dict[str, Reader]) -> None:
         """Add a batch of stored records as columns (the ids, then the schema's columns in
         order), each column read back by its reader in ``readers`` (as stored without one)."""
         self._starts.append(len(self.ids))

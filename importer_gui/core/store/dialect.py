@@ -171,6 +171,9 @@ class Dialect(Protocol):
     # (``store/alongside.py``): with ``insert_at_once``, a batch is one call to the engine.
     writes_alongside: bool
     at_once_types: frozenset[type]  # the Python types of values ``insert_at_once`` takes
+    # An aggregate joining a column's texts (``{column}``) apart by the character of code
+    # ``{code}``, in the order the rows are read (store/joined.py); None where there is none.
+    joins_texts: str | None
 
     def connect(self, location: StoreLocation, busy_timeout: float, *,
                 create: bool = True) -> Connection:
@@ -459,6 +462,7 @@ class SqliteDialect:
         # What a JSON array carries to SQLite and back unchanged (a bool as 1 or 0, as the
         # driver binds it); not a real, which SQLite's own parser may round otherwise.
         self.at_once_types = frozenset({str, int, bool, type(None)})
+        self.joins_texts: str | None = "group_concat({column}, char({code}))"
 
     def connect(self, location: StoreLocation, busy_timeout: float, *,
                 create: bool = True) -> sqlite3.Connection:

@@ -369,6 +369,7 @@ class PostgresDialect:
         # wait for the check's end anyway. So a commit writes after its check.
         self.writes_alongside = False
         self.at_once_types: frozenset[type] = frozenset()
+        self.joins_texts: str | None = None  # a text holds no NUL here: nothing to join by
         self._unique = _unique_columns()
 
     # ------------------------------------------------------------ connecting

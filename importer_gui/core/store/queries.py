@@ -23,6 +23,7 @@ from importer_gui.core.plan import recorded_unregisters
 from importer_gui.core.records import RECORD_TYPES, ChangeKind, Record, RecordIds, StoreState
 from importer_gui.core.schema import Table, Type
 from importer_gui.core.store.dialect import JSON_VALUE_DECODERS, Connection, Converter, Dialect
+from importer_gui.core.store.joined import JoinedReads
 from importer_gui.core.store.location import StoreLocation
 from importer_gui.core.store.runs import (
     IMPORT_KIND,
@@ -33,7 +34,7 @@ from importer_gui.core.store.runs import (
     RunSummary,
     mark_reverts,
 )
-from importer_gui.core.stored_columns import StoredColumns
+from importer_gui.core.stored_columns import Stored, StoredColumns
 
 # Decoded values records may share (a date is never changed in place), and how many distinct
 # ones a column's reading keeps to share.
@@ -306,14 +307,16 @@ class Queries:
         columns.loaded()
         return columns
 
-    def _column_parts(self, conn: Connection, table: Table) -> Iterator[list[Sequence[Any]]]:
+    def _column_parts(self, conn: Connection, table: Table) -> Iterator[list[Stored]]:
         """A whole table's rows a part at a time, as columns (the ids first, then the
         schema's columns).
 
         The columns the first part leaves empty (a course's texts its imports never gave)
-        are read for the rest as one flag a row, set where any of them holds a value: the
-        driver makes a value of every NULL it hands over, much of a sparse table's read. A
-        part that has a flag set has those columns read again, that part's alone.
+        are read for the rest only where a part fills them: the driver makes a value of
+        every NULL it hands over, much of a sparse table's read. Past the first part, an
+        engine that joins a part's values into one text reads them so (store/joined.py);
+        another reads those columns as one flag a row, set where any of them holds a
+        value, and a part that has a flag set has them read again, that part's alone.
         """
         cursor = conn.execute(self._whole[table])
         rows = cursor.fetchmany(WHOLE_ROWS)
@@ -322,6 +325,10 @@ class Queries:
         first = list(zip(*rows, strict=True))
         yield first
         empty = [n for n, column in enumerate(first) if n and column.count(None) == len(rows)]
+        if len(rows) == WHOLE_ROWS and self.dialect.joins_texts is not None:
+            cursor.close()
+            yield from JoinedReads(self.dialect, table, empty).parts(conn, first[0][-1])
+            return
         if len(rows) < WHOLE_ROWS or not empty:
             while rows := cursor.fetchmany(WHOLE_ROWS):
                 yield list(zip(*rows, strict=True))

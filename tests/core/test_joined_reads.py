@@ -1,0 +1,87 @@
+"""A large table's parts past its first, read by SQLite joining each column's values of a
+part (store/joined.py), are the records a row-by-row load makes; a part's column that
+cannot be joined as it is stored is read row by row, that part's alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from importer_gui.core import schema
+from importer_gui.core.records import Table
+from importer_gui.core.store import Store, joined, queries
+from tests.builders import by_hand
+from tests.core.harness import Env
+
+
+@pytest.fixture
+def read_by_rows(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, int]]:
+    """Parts of 16 records after a first of 8; each column a part had read row by row, with
+    the first id the part may hold."""
+    monkeypatch.setattr(queries, "WHOLE_ROWS", 8)
+    monkeypatch.setattr(joined, "JOINED_ROWS", 16)
+    read: list[tuple[str, int]] = []
+    by_rows = joined.JoinedReads._read
+
+    def noted(self: joined.JoinedReads, conn: Any, n: int, span: tuple[int, int]) -> Any:
+        read.append((self.names[n], span[0] + 1))
+        return by_rows(self, conn, n, span)
+
+    monkeypatch.setattr(joined.JoinedReads, "_read", noted)
+    return read
+
+
+def loads(path: Path, table: Table) -> tuple[dict[int, Any], dict[int, Any]]:
+    """The records of ``table`` loaded row by row, and made from the columns held."""
+    with Store.open(path) as store:
+        records = store.load_state([table]).table(table)
+        held = store.load_state([table], as_columns={table})
+    return records, held.table(table)
+
+
+def test_courses_read_joined_are_the_records_a_load_makes(
+        tmp_path: Path, read_by_rows: list[tuple[str, int]]) -> None:
+    env = Env(tmp_path)
+    with Store.open(env.store_path):
+        pass
+    # 100 courses: a GUID missing on course 30, a title holding the separator on course
+    # 50, a duration (a column the first part leaves empty) on course 60, courses 75 to 77
+    # gone (the ids then skip), a description with a comma on every course.
+    by_hand(env.store_path, "INSERT INTO training (path_code, guid, title, modality,"
+            " duration, description) VALUES " + ", ".join(
+                f"('TR-{n}', {'NULL' if n == 30 else repr(f'G-{n}')},"
+                f" {'char(65, 0, 66)' if n == 50 else repr(f'Titre é {n}')}, 'blended',"
+                f" {90 if n == 60 else 'NULL'}, 'Un, deux')" for n in range(1, 101)))
+    by_hand(env.store_path, "DELETE FROM training WHERE id BETWEEN 75 AND 77")
+    records, made = loads(env.store_path, Table.TRAINING)
+    assert made == records
+    assert len(made) == 97
+    assert (made[50].title, made[30].guid, made[60].duration, made[99].description) == (
+        "A\x00B", None, 90, "Un, deux")
+    empty = [c for c in schema.column_names("training")
+             if c not in ("path_code", "guid", "title", "modality", "description")]
+    # Each part starts after the last id of the one before: 8, 24, 40, 56, 72, 91 (the
+    # part after 72 holds ids 73, 74 and 78 to 91).
+    assert sorted(read_by_rows) == sorted([
+        ("guid", 25), ("title", 41), *((c, 57) for c in empty)])
+
+
+def test_learners_ints_read_joined_unless_another_program_stored_a_text(
+        tmp_path: Path, read_by_rows: list[tuple[str, int]]) -> None:
+    env = Env(tmp_path)
+    with Store.open(env.store_path):
+        pass
+    by_hand(env.store_path, "INSERT INTO learner (login, email, name, manager_id) VALUES "
+            + ", ".join(f"('l{n}', 'same@example.org', 'Nom {n}', 1)" for n in range(1, 61)))
+    # Stored by another program: a manager that is a text (which an int's digits never
+    # say), and one that is a number with a fraction; then a negative id.
+    by_hand(env.store_path, "UPDATE learner SET manager_id = 'x12' WHERE id = 20")
+    by_hand(env.store_path, "UPDATE learner SET manager_id = 2.5 WHERE id = 45")
+    by_hand(env.store_path, "UPDATE learner SET manager_id = -3 WHERE id = 55")
+    records, made = loads(env.store_path, Table.LEARNER)
+    assert made == records
+    assert (made[20].manager_id, made[45].manager_id, made[55].manager_id,
+            made[60].manager_id) == ("x12", 2.5, -3, 1)
+    assert sorted(read_by_rows) == [("manager_id", 9), ("manager_id", 41)]
