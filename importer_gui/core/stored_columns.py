@@ -29,6 +29,7 @@ SEPARATOR = "\x00"
 # NULLs alone, takes a byte a record).
 _LARGEST = {"B": 1 << 8, "H": 1 << 16, "I": 1 << 32}
 _NULL_ONLY = [None]  # the distinct values of a column that holds NULLs alone
+_INT = {int}
 
 
 @dataclass(frozen=True)
@@ -162,12 +163,53 @@ class _Texts:
         return texts
 
 
-def _held_as(column: schema.Column) -> _Coded | _Texts | _Decoded:
+class _Ints:
+    """A column of ints (the ids of other records, mostly), each record's in an array: a
+    dict told a million of them apart only slowly (most of its look-ups missing the
+    processor's caches). Where a batch holds something else (a NULL, a text another
+    program stored), held by their distinct values from then on."""
+
+    __slots__ = ("coded", "ints")
+
+    def __init__(self) -> None:
+        self.ints: array[int] | None = array("q")
+        self.coded: _Coded | None = None
+
+    def extend(self, stored: Stored, read: Reader | None) -> None:
+        """Add the values of a batch of records, as stored."""
+        stored = _each(stored)
+        if self.ints is not None:
+            # Exactly ints (an array would take a bool too); the engines' ints fit 64 bits.
+            if set(map(type, stored)) <= _INT:
+                self.ints.extend(stored)
+                return
+            self.coded = _Coded()
+            self.coded.extend(self.ints.tolist(), None)
+            self.ints = None
+        assert self.coded is not None
+        self.coded.extend(stored, read)
+
+    def loaded(self) -> None:
+        """Every record is in."""
+        if self.coded is not None:
+            self.coded.loaded()
+
+    def part(self, number: int, start: int, end: int) -> Iterable[Any]:
+        """The values of records ``start`` to ``end`` (batch ``number``)."""
+        if self.ints is None:
+            assert self.coded is not None
+            return self.coded.part(number, start, end)
+        return self.ints[start:end]
+
+
+def _held_as(column: schema.Column) -> _Coded | _Texts | _Decoded | _Ints:
     """How a column is held: texts each record has its own (a GUID, a code, a title) end to
-    end, JSON values each as stored, the rest by their distinct values (told apart by a
-    dict)."""
+    end, JSON values each as stored, ints in an array, the rest by their distinct values
+    (told apart by a dict)."""
     if column.type is Type.TEXT and (column.unique or not (column.null or column.repeats)):
         return _Texts()
+    if column.type is Type.INTEGER and not column.null:
+        return _Ints()
     return _Decoded() if column.type is Type.JSON else _Coded()
 
 
@@ -178,7 +220,7 @@ class StoredColumns:
         self.table = table
         self.ids = array("q")
         self._starts = array("q")  # each batch's first record
-        self._columns: dict[str, _Coded | _Texts | _Decoded] = {
+        self._columns: dict[str, _Coded | _Texts | _Decoded | _Ints] = {
             c.name: _held_as(c) for c in schema.columns(table)}
 
     def __len__(self) -> int:
@@ -200,8 +242,15 @@ class StoredColumns:
     def coded(self, name: str) -> tuple[list[Any], array[int]]:
         """A column's distinct values and each record's place among them."""
         column = self._columns[name]
-        assert isinstance(column, _Coded), f"{name} is held text by text"
+        if isinstance(column, _Ints) and column.coded is not None:
+            column = column.coded
+        assert isinstance(column, _Coded), f"{name} is not held by its distinct values"
         return column.values, column.codes
+
+    def ints(self, name: str) -> array[int] | None:
+        """A column of ints, each record's; None where it holds something else."""
+        column = self._columns[name]
+        return column.ints if isinstance(column, _Ints) else None
 
     def values(self, name: str) -> Iterator[Any]:
         """Every record's value of a column, in order."""

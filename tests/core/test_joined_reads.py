@@ -85,3 +85,32 @@ def test_learners_ints_read_joined_unless_another_program_stored_a_text(
     assert (made[20].manager_id, made[45].manager_id, made[55].manager_id,
             made[60].manager_id) == ("x12", 2.5, -3, 1)
     assert sorted(read_by_rows) == [("manager_id", 9), ("manager_id", 41)]
+
+
+@pytest.mark.parametrize("stranger", [None, "'x12'", "2.5"])
+def test_registrations_ids_held_as_ints_unless_a_part_holds_something_else(
+        tmp_path: Path, read_by_rows: list[tuple[str, int]], stranger: str | None) -> None:
+    # 100 registrations; another program may have stored a text or a real as registration
+    # 50's learner.
+    env = Env(tmp_path)
+    with Store.open(env.store_path):
+        pass
+    by_hand(env.store_path, "INSERT INTO registration (learner_id, session_id, guid,"
+            " registered_on) VALUES " + ", ".join(
+                f"({n}, {n % 3 + 1}, 'R-{n}', '2026-01-0{n % 9 + 1}')"
+                for n in range(1, 101)))
+    if stranger is not None:
+        by_hand(env.store_path, f"UPDATE registration SET learner_id = {stranger} WHERE id = 50")
+    records, _made = loads(env.store_path, Table.REGISTRATION)
+    with Store.open(env.store_path) as store:
+        held = store.load_state([Table.REGISTRATION], as_columns={Table.REGISTRATION})
+    columns = held.stored[Table.REGISTRATION]
+    learners = columns.ints("learner_id")
+    assert held.table(Table.REGISTRATION) == records
+    if stranger is None:
+        assert learners is not None
+        assert learners.tolist() == list(range(1, 101))
+    else:
+        assert learners is None
+        assert records[50].learner_id == {"'x12'": "x12", "2.5": 2.5}[stranger]
+    assert columns.ints("session_id") is not None

@@ -60,6 +60,7 @@ from importer_gui.core.plan import OUTCOME_CODE, CreatedRecords, ImportPlan, Kep
 from importer_gui.core.progress import Monitor
 from importer_gui.core.records import RECORD_TYPES, MadeColumns, Table
 from importer_gui.core.setting_rows import SettingRows
+from importer_gui.core.stored_columns import StoredColumns
 
 SPEC_NAME = SPEC.name
 
@@ -387,8 +388,8 @@ def _stored_registrations(pl: ModuleType, overlay: Overlay) -> Any | None:
     if stored is not None:  # the store's columns, no record made
         if not stored:
             return pl.Series([], dtype=pl.Int64)
-        learners = _column(pl, *stored.coded("learner_id"))
-        sessions = _column(pl, *stored.coded("session_id"))
+        learners = _column(pl, stored, "learner_id")
+        sessions = _column(pl, stored, "session_id")
     else:
         records = overlay.tables[Table.REGISTRATION].values()
         if not records:
@@ -401,8 +402,12 @@ def _stored_registrations(pl: ModuleType, overlay: Overlay) -> Any | None:
     return _pair(learners, sessions)
 
 
-def _column(pl: ModuleType, values: list[Any], codes: Any) -> Any:
-    """A stored column of ids (StoredColumns.coded) as one Series, a value a record."""
+def _column(pl: ModuleType, stored: StoredColumns, name: str) -> Any:
+    """A stored column of ids as one Series, a value a record."""
+    ints = stored.ints(name)
+    if ints is not None:
+        return pl.Series(ints, dtype=pl.Int64)
+    values, codes = stored.coded(name)
     return pl.Series(values, dtype=pl.Int64).gather(pl.Series(codes, dtype=pl.UInt32))
 
 
