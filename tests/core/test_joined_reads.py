@@ -4,6 +4,7 @@ cannot be joined as it is stored is read row by row, that part's alone."""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -114,3 +115,46 @@ def test_registrations_ids_held_as_ints_unless_a_part_holds_something_else(
         assert learners is None
         assert records[50].learner_id == {"'x12'": "x12", "2.5": 2.5}[stranger]
     assert columns.ints("session_id") is not None
+
+
+def test_a_part_whose_texts_join_longer_than_the_engine_allows_is_read_as_rows(
+        tmp_path: Path, read_by_rows: list[tuple[str, int]]) -> None:
+    # SQLite makes no text longer than its limit (1 GB unless lowered, as here): a part
+    # whose titles joined would pass it is read row by row, the store read all the same.
+    env = Env(tmp_path)
+    with Store.open(env.store_path):
+        pass
+    by_hand(env.store_path, "INSERT INTO training (path_code, title, modality) VALUES "
+            + ", ".join(f"('TR-{n}', '{n:04d}' || printf('%.996c', 'é'), 'blended')"
+                        for n in range(1, 41)))
+    with Store.open(env.store_path) as store:
+        records = store.load_state([Table.TRAINING]).trainings
+        store._conn().setlimit(sqlite3.SQLITE_LIMIT_LENGTH, 8000)
+        held = store.load_state([Table.TRAINING], as_columns={Table.TRAINING})
+    assert held.table(Table.TRAINING) == records
+    assert records[40].title == "0040" + "é" * 996
+    assert read_by_rows == [(name, first) for first in (9, 25)
+                            for name in ("path_code", "title", "modality")]
+
+
+def test_parts_of_long_texts_hold_fewer_records(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # With a part's joined text of a column held to 40,000 characters, descriptions of
+    # some 4,000 make parts of 10 courses: each read by an aggregate of its own.
+    monkeypatch.setattr(queries, "WHOLE_ROWS", 8)
+    monkeypatch.setattr(joined, "JOINED_TEXT", 40_000)
+    env = Env(tmp_path)
+    with Store.open(env.store_path):
+        pass
+    by_hand(env.store_path, "INSERT INTO training (path_code, title, modality, description)"
+            " VALUES " + ", ".join(f"('TR-{n}', 'Titre', 'blended', printf('%.4000c', 'd'))"
+                                   for n in range(1, 49)))
+    statements: list[str] = []
+    with Store.open(env.store_path) as store:
+        records = store.load_state([Table.TRAINING]).trainings
+        store._conn().set_trace_callback(statements.append)
+        held = store.load_state([Table.TRAINING], as_columns={Table.TRAINING})
+    assert held.table(Table.TRAINING) == records
+    assert len(records[48].description) == 4000
+    # 48 courses: the first part's 8, then four parts of 10 and a look past the last.
+    assert sum("group_concat" in sql for sql in statements) == 5

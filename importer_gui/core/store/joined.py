@@ -20,21 +20,33 @@ from importer_gui.core.schema import Table, Type
 from importer_gui.core.store.dialect import Connection, Dialect
 from importer_gui.core.stored_columns import SEPARATOR, Joined, Stored
 
-JOINED_ROWS = 65536  # records a part read by joining
+JOINED_ROWS = 65536  # records a part read by joining holds at most
+# The characters a part's joined text of one column holds, about, at most: the first part's
+# texts say how many records that is (a long description's make parts shorter).
+JOINED_TEXT = 1 << 24
 _LAST_ID = (1 << 63) - 1  # above every id: the part that ends the table
 # Ints as the engine writes them, apart by the separator; anything else in a column of ints
 # (a text another program stored there, a real) is read as the driver hands it over.
 _INTS = re.compile(f"-?[0-9]+(?:{re.escape(SEPARATOR)}-?[0-9]+)*", re.ASCII)
 
 
-class JoinedReads:
-    """The statements that read one table's parts past its first, as columns; ``empty``:
-    the places (among the id and the schema's columns) of those its first part left empty,
-    read only where a part fills them."""
+def _rows_a_part(first: Sequence[Sequence[Any]]) -> int:
+    """How many records a part holds, judged from the first part's columns."""
+    longest = max((sum(len(value) for value in column if type(value) is str)
+                   for column in first[1:]), default=0)
+    return max(1, min(JOINED_ROWS, JOINED_TEXT * len(first[0]) // max(longest, 1)))
 
-    def __init__(self, dialect: Dialect, table: Table, empty: Sequence[int]) -> None:
+
+class JoinedReads:
+    """The statements that read one table's parts past its ``first`` (its columns), as
+    columns; ``empty``: the places (among the id and the schema's columns) of those the
+    first part left empty, read only where a part fills them."""
+
+    def __init__(self, dialect: Dialect, table: Table, first: Sequence[Sequence[Any]],
+                 empty: Sequence[int]) -> None:
         assert dialect.joins_texts is not None, "an engine that joins texts"
         p = dialect.param
+        self._errors = dialect.errors
         self.names = names = ("id", *schema.column_names(table))
         types = (Type.INTEGER, *(c.type for c in schema.columns(table)))
         self.width = len(names)
@@ -47,7 +59,7 @@ class JoinedReads:
         self.listed = [n for n in filled if n not in self.joined]
         where = f'FROM "{table.value}" WHERE id > {p} AND id <= {p}'
         self._end = (f'SELECT id FROM "{table.value}" WHERE id > {p} ORDER BY id'
-                     f" LIMIT 1 OFFSET {JOINED_ROWS - 1}")
+                     f" LIMIT 1 OFFSET {_rows_a_part(first) - 1}")
         joins = "".join(f', count("{names[n]}"), '
                         + dialect.joins_texts.format(column=f'"{names[n]}"',
                                                      code=ord(SEPARATOR))
@@ -77,22 +89,47 @@ class JoinedReads:
     def _part(self, conn: Connection, after: int, last: int) -> list[Stored] | None:
         """The records past id ``after`` up to ``last`` as columns; None when there is none."""
         span = (after, last)
-        count, first, final, *joins = conn.execute(self._joined, span).fetchone()
+        try:
+            count, first, final, *joins = conn.execute(self._joined, span).fetchone()
+        except self._errors:  # a text longer than the engine makes one (SQLite: 1 GB)
+            return self._by_rows(conn, span)
         if not count:
             return None
         whole: list[Stored] = [()] * self.width
         if self.listed or final - first + 1 != count:
-            rows = conn.execute(self._rows, span).fetchall()
-            for n, column in zip((0, *self.listed), zip(*rows, strict=True), strict=True):
-                whole[n] = column
+            self._listed(conn, span, whole)
         else:  # the ids follow each other: they are said by the first and the last
             whole[0] = range(first, final + 1)
         for n, filled, text in zip(self.joined, joins[::2], joins[1::2], strict=True):
             whole[n] = self._values(conn, n, span, count, filled, text)
+        self._sparse(conn, span, count, whole)
+        return whole
+
+    def _by_rows(self, conn: Connection, span: tuple[int, int]) -> list[Stored] | None:
+        """The records of a part as columns, each read row by row; None when there is none."""
+        whole: list[Stored] = [()] * self.width
+        count = self._listed(conn, span, whole)
+        if not count:
+            return None
+        for n in self.joined:
+            whole[n] = self._read(conn, n, span)
+        self._sparse(conn, span, count, whole)
+        return whole
+
+    def _listed(self, conn: Connection, span: tuple[int, int], whole: list[Stored]) -> int:
+        """The ids and the columns read as rows of a part, set in ``whole``; how many."""
+        rows = conn.execute(self._rows, span).fetchall()
+        for n, column in zip((0, *self.listed), zip(*rows, strict=True), strict=True):
+            whole[n] = column
+        return len(rows)
+
+    def _sparse(self, conn: Connection, span: tuple[int, int], count: int,
+                whole: list[Stored]) -> None:
+        """The columns the first part left empty, set in ``whole``: read only where a row
+        of this part fills one."""
         sparse = bool(self.empty) and conn.execute(self._filled, span).fetchone() is not None
         for n in self.empty:
             whole[n] = self._read(conn, n, span) if sparse else (None,) * count
-        return whole
 
     def _values(self, conn: Connection, n: int, span: tuple[int, int], count: int,
                 filled: int, text: str | None) -> Stored:

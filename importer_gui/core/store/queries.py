@@ -327,7 +327,8 @@ class Queries:
         empty = [n for n, column in enumerate(first) if n and column.count(None) == len(rows)]
         if len(rows) == WHOLE_ROWS and self.dialect.joins_texts is not None:
             cursor.close()
-            yield from JoinedReads(self.dialect, table, empty).parts(conn, first[0][-1])
+            yield from JoinedReads(self.dialect, table, first, empty).parts(
+                conn, first[0][-1])
             return
         if len(rows) < WHOLE_ROWS or not empty:
             while rows := cursor.fetchmany(WHOLE_ROWS):
