@@ -34,6 +34,15 @@ def read_by_rows(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, int]]:
     return read
 
 
+@pytest.fixture
+def store_path(tmp_path: Path) -> Path:
+    """An empty store's file."""
+    path = Env(tmp_path).store_path
+    with Store.open(path):
+        pass
+    return path
+
+
 def loads(path: Path, table: Table) -> tuple[dict[int, Any], dict[int, Any]]:
     """The records of ``table`` loaded row by row, and made from the columns held."""
     with Store.open(path) as store:
@@ -43,20 +52,17 @@ def loads(path: Path, table: Table) -> tuple[dict[int, Any], dict[int, Any]]:
 
 
 def test_courses_read_joined_are_the_records_a_load_makes(
-        tmp_path: Path, read_by_rows: list[tuple[str, int]]) -> None:
-    env = Env(tmp_path)
-    with Store.open(env.store_path):
-        pass
+        store_path: Path, read_by_rows: list[tuple[str, int]]) -> None:
     # 100 courses: a GUID missing on course 30, a title holding the separator on course
     # 50, a duration (a column the first part leaves empty) on course 60, courses 75 to 77
     # gone (the ids then skip), a description with a comma on every course.
-    by_hand(env.store_path, "INSERT INTO training (path_code, guid, title, modality,"
+    by_hand(store_path, "INSERT INTO training (path_code, guid, title, modality,"
             " duration, description) VALUES " + ", ".join(
                 f"('TR-{n}', {'NULL' if n == 30 else repr(f'G-{n}')},"
                 f" {'char(65, 0, 66)' if n == 50 else repr(f'Titre é {n}')}, 'blended',"
                 f" {90 if n == 60 else 'NULL'}, 'Un, deux')" for n in range(1, 101)))
-    by_hand(env.store_path, "DELETE FROM training WHERE id BETWEEN 75 AND 77")
-    records, made = loads(env.store_path, Table.TRAINING)
+    by_hand(store_path, "DELETE FROM training WHERE id BETWEEN 75 AND 77")
+    records, made = loads(store_path, Table.TRAINING)
     assert made == records
     assert len(made) == 97
     assert (made[50].title, made[30].guid, made[60].duration, made[99].description) == (
@@ -70,18 +76,15 @@ def test_courses_read_joined_are_the_records_a_load_makes(
 
 
 def test_learners_ints_read_joined_unless_another_program_stored_a_text(
-        tmp_path: Path, read_by_rows: list[tuple[str, int]]) -> None:
-    env = Env(tmp_path)
-    with Store.open(env.store_path):
-        pass
-    by_hand(env.store_path, "INSERT INTO learner (login, email, name, manager_id) VALUES "
+        store_path: Path, read_by_rows: list[tuple[str, int]]) -> None:
+    by_hand(store_path, "INSERT INTO learner (login, email, name, manager_id) VALUES "
             + ", ".join(f"('l{n}', 'same@example.org', 'Nom {n}', 1)" for n in range(1, 61)))
     # Stored by another program: a manager that is a text (which an int's digits never
     # say), and one that is a number with a fraction; then a negative id.
-    by_hand(env.store_path, "UPDATE learner SET manager_id = 'x12' WHERE id = 20")
-    by_hand(env.store_path, "UPDATE learner SET manager_id = 2.5 WHERE id = 45")
-    by_hand(env.store_path, "UPDATE learner SET manager_id = -3 WHERE id = 55")
-    records, made = loads(env.store_path, Table.LEARNER)
+    by_hand(store_path, "UPDATE learner SET manager_id = 'x12' WHERE id = 20")
+    by_hand(store_path, "UPDATE learner SET manager_id = 2.5 WHERE id = 45")
+    by_hand(store_path, "UPDATE learner SET manager_id = -3 WHERE id = 55")
+    records, made = loads(store_path, Table.LEARNER)
     assert made == records
     assert (made[20].manager_id, made[45].manager_id, made[55].manager_id,
             made[60].manager_id) == ("x12", 2.5, -3, 1)
@@ -90,20 +93,17 @@ def test_learners_ints_read_joined_unless_another_program_stored_a_text(
 
 @pytest.mark.parametrize("stranger", [None, "'x12'", "2.5"])
 def test_registrations_ids_held_as_ints_unless_a_part_holds_something_else(
-        tmp_path: Path, read_by_rows: list[tuple[str, int]], stranger: str | None) -> None:
+        store_path: Path, read_by_rows: list[tuple[str, int]], stranger: str | None) -> None:
     # 100 registrations; another program may have stored a text or a real as registration
     # 50's learner.
-    env = Env(tmp_path)
-    with Store.open(env.store_path):
-        pass
-    by_hand(env.store_path, "INSERT INTO registration (learner_id, session_id, guid,"
+    by_hand(store_path, "INSERT INTO registration (learner_id, session_id, guid,"
             " registered_on) VALUES " + ", ".join(
                 f"({n}, {n % 3 + 1}, 'R-{n}', '2026-01-0{n % 9 + 1}')"
                 for n in range(1, 101)))
     if stranger is not None:
-        by_hand(env.store_path, f"UPDATE registration SET learner_id = {stranger} WHERE id = 50")
-    records, _made = loads(env.store_path, Table.REGISTRATION)
-    with Store.open(env.store_path) as store:
+        by_hand(store_path, f"UPDATE registration SET learner_id = {stranger} WHERE id = 50")
+    records, _made = loads(store_path, Table.REGISTRATION)
+    with Store.open(store_path) as store:
         held = store.load_state([Table.REGISTRATION], as_columns={Table.REGISTRATION})
     columns = held.stored[Table.REGISTRATION]
     learners = columns.ints("learner_id")
@@ -118,16 +118,13 @@ def test_registrations_ids_held_as_ints_unless_a_part_holds_something_else(
 
 
 def test_a_part_whose_texts_join_longer_than_the_engine_allows_is_read_as_rows(
-        tmp_path: Path, read_by_rows: list[tuple[str, int]]) -> None:
+        store_path: Path, read_by_rows: list[tuple[str, int]]) -> None:
     # SQLite makes no text longer than its limit (1 GB unless lowered, as here): a part
     # whose titles joined would pass it is read row by row, the store read all the same.
-    env = Env(tmp_path)
-    with Store.open(env.store_path):
-        pass
-    by_hand(env.store_path, "INSERT INTO training (path_code, title, modality) VALUES "
+    by_hand(store_path, "INSERT INTO training (path_code, title, modality) VALUES "
             + ", ".join(f"('TR-{n}', '{n:04d}' || printf('%.996c', 'é'), 'blended')"
                         for n in range(1, 41)))
-    with Store.open(env.store_path) as store:
+    with Store.open(store_path) as store:
         records = store.load_state([Table.TRAINING]).trainings
         store._conn().setlimit(sqlite3.SQLITE_LIMIT_LENGTH, 8000)
         held = store.load_state([Table.TRAINING], as_columns={Table.TRAINING})
@@ -138,19 +135,16 @@ def test_a_part_whose_texts_join_longer_than_the_engine_allows_is_read_as_rows(
 
 
 def test_parts_of_long_texts_hold_fewer_records(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        store_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # With a part's joined text of a column held to 40,000 characters, descriptions of
     # some 4,000 make parts of 10 courses: each read by an aggregate of its own.
     monkeypatch.setattr(queries, "WHOLE_ROWS", 8)
     monkeypatch.setattr(joined, "JOINED_TEXT", 40_000)
-    env = Env(tmp_path)
-    with Store.open(env.store_path):
-        pass
-    by_hand(env.store_path, "INSERT INTO training (path_code, title, modality, description)"
+    by_hand(store_path, "INSERT INTO training (path_code, title, modality, description)"
             " VALUES " + ", ".join(f"('TR-{n}', 'Titre', 'blended', printf('%.4000c', 'd'))"
                                    for n in range(1, 49)))
     statements: list[str] = []
-    with Store.open(env.store_path) as store:
+    with Store.open(store_path) as store:
         records = store.load_state([Table.TRAINING]).trainings
         store._conn().set_trace_callback(statements.append)
         held = store.load_state([Table.TRAINING], as_columns={Table.TRAINING})
