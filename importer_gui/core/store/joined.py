@@ -11,7 +11,7 @@ program's), the columns the first part left empty where this part fills them.
 
 from __future__ import annotations
 
-import re
+import json
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -25,9 +25,19 @@ JOINED_ROWS = 65536  # records a part read by joining holds at most
 # texts say how many records that is (a long description's make parts shorter).
 JOINED_TEXT = 1 << 24
 _LAST_ID = (1 << 63) - 1  # above every id: the part that ends the table
-# Ints as the engine writes them, apart by the separator; anything else in a column of ints
-# (a text another program stored there, a real) is read as the driver hands it over.
-_INTS = re.compile(f"-?[0-9]+(?:{re.escape(SEPARATOR)}-?[0-9]+)*", re.ASCII)
+_COMMA = ","  # between a part's ints: read back as one JSON array, in C
+_INT = {int}
+
+
+def _ints(text: str) -> list[int] | None:
+    """The ints the engine wrote apart by commas; None where it wrote anything else (a text
+    or a real another program stored in a column of ints: read as the driver hands it over).
+    Where JSON reads an int, SQLite would have stored that text as one."""
+    try:
+        values = json.loads(f"[{text}]")
+    except ValueError:
+        return None
+    return values if set(map(type, values)) <= _INT else None
 
 
 def _rows_a_part(first: Sequence[Sequence[Any]]) -> int:
@@ -60,10 +70,9 @@ class JoinedReads:
         where = f'FROM "{table.value}" WHERE id > {p} AND id <= {p}'
         self._end = (f'SELECT id FROM "{table.value}" WHERE id > {p} ORDER BY id'
                      f" LIMIT 1 OFFSET {_rows_a_part(first) - 1}")
-        joins = "".join(f', count("{names[n]}"), '
-                        + dialect.joins_texts.format(column=f'"{names[n]}"',
-                                                     code=ord(SEPARATOR))
-                        for n in self.joined)
+        joins = "".join(f', count("{names[n]}"), ' + dialect.joins_texts.format(
+            column=f'"{names[n]}"', code=ord(_COMMA if n in self.numbers else SEPARATOR))
+            for n in self.joined)
         self._joined = f"SELECT count(*), min(id), max(id){joins} {where}"
         listed = ", ".join(f'"{names[n]}"' for n in (0, *self.listed))
         self._rows = f"SELECT {listed} {where} ORDER BY id"
@@ -140,8 +149,9 @@ class JoinedReads:
         if filled != count or not isinstance(text, str):
             return self._read(conn, n, span)
         if n in self.numbers:
-            if _INTS.fullmatch(text):
-                return list(map(int, text.split(SEPARATOR)))
+            ints = _ints(text)
+            if ints is not None and len(ints) == count:
+                return ints
         elif text.count(SEPARATOR) == count - 1:
             return Joined(text, count)
         return self._read(conn, n, span)
