@@ -48,6 +48,11 @@ class Joined:
 Stored = Sequence[Any] | Joined  # a batch's values of one column, as stored
 
 
+def only_ints(values: Iterable[Any]) -> bool:
+    """Whether every value is an int (not a bool, which an array takes as one too)."""
+    return set(map(type, values)) <= _INT
+
+
 def _each(stored: Stored) -> Sequence[Any]:
     """A batch's values, one a record."""
     return stored.values() if isinstance(stored, Joined) else stored
@@ -179,8 +184,7 @@ class _Ints:
         """Add the values of a batch of records, as stored."""
         stored = _each(stored)
         if self.ints is not None:
-            # Exactly ints (an array would take a bool too); the engines' ints fit 64 bits.
-            if set(map(type, stored)) <= _INT:
+            if only_ints(stored):  # the engines' ints fit 64 bits
                 self.ints.extend(stored)
                 return
             self.coded = _Coded()

@@ -171,8 +171,9 @@ class Dialect(Protocol):
     # (``store/alongside.py``): with ``insert_at_once``, a batch is one call to the engine.
     writes_alongside: bool
     at_once_types: frozenset[type]  # the Python types of values ``insert_at_once`` takes
-    # An aggregate joining a column's texts (``{column}``) apart by the character of code
-    # ``{code}``, in the order the rows are read (store/joined.py); None where there is none.
+    # An aggregate joining a column's values (``{column}``) as texts apart by the character
+    # of code ``{code}``, in the order the rows are read (store/joined.py); None where the
+    # engine has none to use.
     joins_texts: str | None
 
     def connect(self, location: StoreLocation, busy_timeout: float, *,

@@ -18,7 +18,7 @@ from typing import Any
 from importer_gui.core import schema
 from importer_gui.core.schema import Table, Type
 from importer_gui.core.store.dialect import Connection, Dialect
-from importer_gui.core.stored_columns import SEPARATOR, Joined, Stored
+from importer_gui.core.stored_columns import SEPARATOR, Joined, Stored, only_ints
 
 JOINED_ROWS = 65536  # records a part read by joining holds at most
 # The characters a part's joined text of one column holds, about, at most: the first part's
@@ -26,7 +26,6 @@ JOINED_ROWS = 65536  # records a part read by joining holds at most
 JOINED_TEXT = 1 << 24
 _LAST_ID = (1 << 63) - 1  # above every id: the part that ends the table
 _COMMA = ","  # between a part's ints: read back as one JSON array, in C
-_INT = {int}
 
 
 def _ints(text: str) -> list[int] | None:
@@ -37,7 +36,7 @@ def _ints(text: str) -> list[int] | None:
         values = json.loads(f"[{text}]")
     except ValueError:
         return None
-    return values if set(map(type, values)) <= _INT else None
+    return values if only_ints(values) else None
 
 
 def _rows_a_part(first: Sequence[Sequence[Any]]) -> int:
