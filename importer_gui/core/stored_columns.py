@@ -2,8 +2,9 @@
 
 The column planners never read a store's registrations or courses as records: they want
 their learners, sessions and GUIDs, or codes and the values a file gives, as columns. Held
-here as ids, each column's distinct values with a code a record, and the texts each record
-has its own end to end, they take about a quarter of the records' memory;
+here as ids, each column's distinct values with a code a record, the texts each record has
+its own end to end, and a column of ints as an array, they take about a quarter of the
+records' memory;
 the row planner, which does read records, has them made from these columns (the same
 state: nothing is read from the store again).
 """
