@@ -39,6 +39,12 @@ def _ints(text: str) -> list[int] | None:
     return values if only_ints(values) else None
 
 
+def any_filled(names: Sequence[str], places: Sequence[int]) -> str:
+    """A condition true of a row where any of the columns at ``places`` (among ``names``)
+    holds a value."""
+    return " OR ".join(f'"{names[n]}" IS NOT NULL' for n in places)
+
+
 def _rows_a_part(first: Sequence[Sequence[Any]]) -> int:
     """How many records a part holds, judged from the first part's columns."""
     longest = max((sum(len(value) for value in column if type(value) is str)
@@ -75,8 +81,8 @@ class JoinedReads:
         self._joined = f"SELECT count(*), min(id), max(id){joins} {where}"
         listed = ", ".join(f'"{names[n]}"' for n in (0, *self.listed))
         self._rows = f"SELECT {listed} {where} ORDER BY id"
-        flag = " OR ".join(f'"{names[n]}" IS NOT NULL' for n in self.empty)
-        self._filled = f"SELECT 1 {where} AND ({flag}) LIMIT 1" if self.empty else ""
+        filled_any = any_filled(names, self.empty)
+        self._filled = f"SELECT 1 {where} AND ({filled_any}) LIMIT 1" if self.empty else ""
         self._column = {n: f'SELECT "{names[n]}" {where} ORDER BY id'
                         for n in (*self.joined, *self.empty)}
 

@@ -23,7 +23,7 @@ from importer_gui.core.plan import recorded_unregisters
 from importer_gui.core.records import RECORD_TYPES, ChangeKind, Record, RecordIds, StoreState
 from importer_gui.core.schema import Table, Type
 from importer_gui.core.store.dialect import JSON_VALUE_DECODERS, Connection, Converter, Dialect
-from importer_gui.core.store.joined import JoinedReads
+from importer_gui.core.store.joined import JoinedReads, any_filled
 from importer_gui.core.store.location import StoreLocation
 from importer_gui.core.store.runs import (
     IMPORT_KIND,
@@ -344,7 +344,7 @@ class Queries:
         names = ("id", *schema.column_names(table))
         kept = [n for n in range(len(names)) if n not in empty]
         listed = ", ".join(f'"{names[n]}"' for n in kept)
-        flag = " OR ".join(f'"{names[n]}" IS NOT NULL' for n in empty)
+        flag = any_filled(names, empty)
         sparse = ", ".join(f'"{names[n]}"' for n in empty)
         p = self.dialect.param
         narrow = conn.execute(f'SELECT {listed}, ({flag}) FROM "{table.value}"'
